@@ -1,0 +1,125 @@
+import type { CpuHooks } from '../core/goroutine'
+import { StopSignal } from '../core/goroutine'
+import { Queue } from '../core/queue'
+import type { FromThread, ToThread } from './protocol'
+
+interface CpuRequest {
+  id: number
+  ms: number
+  hooks: CpuHooks
+  resolve(): void
+  reject(e: Error): void
+}
+
+interface Thread {
+  port: MessagePort
+  current: CpuRequest | null
+  /** computing for a run that was stopped: not free until its 'end' arrives */
+  draining: boolean
+}
+
+/**
+ * The scheduler's view of the thread workers: a FIFO run queue of cpu segments and T threads.
+ * A segment waits in the queue (runnable) until a thread is free, then is posted to it.
+ */
+export class ThreadPool {
+  private threads: Thread[] = []
+  private runq = new Queue<CpuRequest>()
+  private nextId = 0
+  private gen = 1
+  itersPerMs = 0
+  /** absolute ms of the current run's origin; thread timestamps are reported relative to it */
+  origin = 0
+
+  constructor(
+    ports: MessagePort[],
+    private readonly cancelFlag: Int32Array | null,
+  ) {
+    if (cancelFlag) Atomics.store(cancelFlag, 0, this.gen)
+    this.threads = ports.map((port, k) => {
+      const th: Thread = { port, current: null, draining: false }
+      port.onmessage = (e: MessageEvent<FromThread>) => this.onMessage(k, e.data)
+      return th
+    })
+  }
+
+  get size(): number {
+    return this.threads.length
+  }
+
+  /** Whether every thread is free (none is still finishing work of a stopped run). */
+  get idle(): boolean {
+    return this.threads.every((t) => !t.current && !t.draining)
+  }
+
+  calibrate(): Promise<number> {
+    return new Promise((resolve) => {
+      const port = this.threads[0].port
+      const prev = port.onmessage
+      port.onmessage = (e: MessageEvent<FromThread>) => {
+        if (e.data.type !== 'calibrated') return
+        port.onmessage = prev
+        this.itersPerMs = e.data.itersPerMs
+        resolve(this.itersPerMs)
+      }
+      this.post(0, { type: 'calibrate' })
+    })
+  }
+
+  cpu(ms: number, hooks: CpuHooks): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.runq.push({ id: this.nextId++, ms, hooks, resolve, reject })
+      this.dispatch()
+    })
+  }
+
+  /** Abandons queued and running segments; running ones stop part-way via the cancel flag. */
+  stop(): void {
+    this.gen++
+    if (this.cancelFlag) Atomics.store(this.cancelFlag, 0, this.gen)
+    for (const req of this.runq.drain()) req.reject(new StopSignal())
+    for (const th of this.threads) {
+      if (th.current) {
+        th.current.reject(new StopSignal())
+        th.current = null
+        th.draining = true
+      }
+    }
+  }
+
+  /** Test hook: make thread k throw (a worker that dies). */
+  crash(k: number): void {
+    this.post(k, { type: 'crash' })
+  }
+
+  private post(k: number, m: ToThread): void {
+    this.threads[k].port.postMessage(m)
+  }
+
+  private dispatch(): void {
+    for (let k = 0; k < this.threads.length && this.runq.length > 0; k++) {
+      const th = this.threads[k]
+      if (th.current || th.draining) continue
+      const req = this.runq.shift() as CpuRequest
+      th.current = req
+      this.post(k, { type: 'run', id: req.id, iters: Math.max(1, Math.round(req.ms * this.itersPerMs)), gen: this.gen })
+      req.hooks.handoff(k)
+    }
+  }
+
+  private onMessage(k: number, m: FromThread): void {
+    const th = this.threads[k]
+    if (m.type === 'start') {
+      if (th.current && th.current.id === m.id) th.current.hooks.start(k, m.t - this.origin)
+    } else if (m.type === 'end') {
+      if (th.current && th.current.id === m.id) {
+        const req = th.current
+        th.current = null
+        req.resolve()
+      } else {
+        th.draining = false
+      }
+      this.dispatch()
+    }
+  }
+}

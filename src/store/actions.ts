@@ -1,0 +1,154 @@
+import { makeJobs } from '../core/jobs'
+import { checkNumber, effectiveThreads, type EnumKey, type NumericKey, type Scenario } from '../core/scenario'
+import { computeTheory } from '../core/theory'
+import { Trace } from '../core/trace'
+import { Engine } from '../runtime/engine'
+import { SPEEDS, makeNotice, store, type Notice } from './app'
+import { cursorTime } from './playback'
+import { traceHub } from './traceHub'
+
+let engine: Engine | null = null
+
+/** The one Engine (workers are created on first use, so tests of pure state never spawn any). */
+function getEngine(): Engine {
+  if (!engine) {
+    engine = new Engine()
+    engine.onProblem = (text) => notify('error', text)
+  }
+  return engine
+}
+
+export function notify(kind: Notice['kind'], text: string): void {
+  const notices = store.getState().notices.filter((n) => n.text !== text)
+  store.setState({ notices: [...notices, makeNotice(kind, text)].slice(-6) })
+}
+
+export function dismissNotice(id: number): void {
+  store.setState({ notices: store.getState().notices.filter((n) => n.id !== id) })
+}
+
+export function setNumber(key: NumericKey, raw: number): void {
+  const s = store.getState().scenario
+  const { value, notice } = checkNumber(key, raw, s[key])
+  if (notice) notify('warning', notice)
+  if (value !== s[key]) store.setState({ scenario: { ...s, [key]: value } })
+}
+
+export function setEnum<K extends EnumKey>(key: K, value: Scenario[K]): void {
+  const s = store.getState().scenario
+  if (s[key] !== value) store.setState({ scenario: { ...s, [key]: value } })
+}
+
+export function isBusy(): boolean {
+  const st = store.getState().status
+  return st === 'starting' || st === 'running'
+}
+
+/** Runs the current scenario for real; the trace streams into traceHub while it runs. */
+export async function run(): Promise<void> {
+  if (isBusy()) return
+  const { scenario, machine, runSeq } = store.getState()
+  const threads = effectiveThreads(scenario, machine.hardwareConcurrency)
+  const jobs = makeJobs(scenario)
+  const theory = computeTheory(scenario.pattern, jobs, { pool: scenario.pool, batch: scenario.batch, threads })
+  const eng = getEngine()
+  store.setState({ status: 'starting', progress: 0, runSeq: runSeq + 1 })
+  let trace: Trace | null = null
+  try {
+    await eng.ensureThreads(threads)
+    trace = new Trace(scenario, jobs, theory, {
+      threads,
+      hardwareConcurrency: machine.hardwareConcurrency,
+      crossOriginIsolated: machine.isolated,
+      itersPerMs: eng.cpuRate,
+      startedAt: Date.now(),
+    })
+    traceHub.set(trace)
+    const handle = await eng.run(scenario, threads, (batch) => traceHub.push(batch))
+    store.setState((s) => ({ status: 'running', playback: { ...s.playback, mode: 'live', playing: true, origin: handle.origin } }))
+    // Fewer React commits while cpu jobs may use every core: each one costs a frame of cpu.
+    const saturated = scenario.kind !== 'io' && threads >= machine.hardwareConcurrency
+    const progress = setInterval(() => store.setState({ progress: trace?.jobsDone ?? 0 }), saturated ? 1000 : 250)
+    const error = await handle.ended
+    clearInterval(progress)
+    traceHub.flush()
+    if (error) notify('error', `The run failed: ${error}`)
+    store.setState((s) => ({
+      status: trace?.status === 'running' ? 'failed' : (trace?.status ?? 'failed'),
+      progress: trace?.jobsDone ?? 0,
+      playback: { ...s.playback, mode: 'still', playing: false },
+    }))
+  } catch (e) {
+    const text = e instanceof Error ? e.message : String(e)
+    if (trace) {
+      trace.finish('failed', trace.lastT, text)
+      traceHub.touch()
+    }
+    notify('error', `The run could not complete: ${text}`)
+    store.setState((s) => ({ status: 'failed', playback: { ...s.playback, mode: 'still', playing: false } }))
+  }
+}
+
+/** Stops the current run at once; what was recorded stays on screen. */
+export async function stop(): Promise<void> {
+  if (!isBusy() || !engine) return
+  await engine.stop()
+}
+
+export function runOrStop(): void {
+  if (isBusy()) void stop()
+  else void run()
+}
+
+function traceEnd(): number {
+  const tr = traceHub.get()
+  if (!tr) return 0
+  return isNaN(tr.endT) ? tr.lastT : tr.endT
+}
+
+/** Replays the recorded trace from the start (nothing is re-run). */
+export function replay(): void {
+  if (isBusy() || !traceHub.get()) return
+  store.setState((s) => ({ playback: { ...s.playback, mode: 'replay', playing: true, anchorT: 0, anchorWall: performance.now() } }))
+}
+
+export function togglePause(): void {
+  const { playback } = store.getState()
+  if (playback.mode === 'still') return replay()
+  if (playback.mode !== 'replay') return
+  const now = performance.now()
+  const t = cursorTime(playback, traceEnd(), now)
+  const atEnd = t >= traceEnd()
+  store.setState({
+    playback: { ...playback, playing: !playback.playing, anchorT: playback.playing ? t : atEnd ? 0 : t, anchorWall: now },
+  })
+}
+
+export function setSpeed(speed: number): void {
+  const { playback } = store.getState()
+  const now = performance.now()
+  const t = cursorTime(playback, traceEnd(), now)
+  store.setState({ playback: { ...playback, speed, anchorT: playback.mode === 'replay' ? t : playback.anchorT, anchorWall: now } })
+}
+
+export function stepSpeed(dir: 1 | -1): void {
+  const cur = store.getState().playback.speed
+  const i = SPEEDS.findIndex((s) => s >= cur)
+  const next = SPEEDS[Math.min(SPEEDS.length - 1, Math.max(0, (i < 0 ? SPEEDS.length - 1 : i) + dir))]
+  setSpeed(next)
+}
+
+/** Moves the replay cursor to real time `t` (ms since the run's origin). */
+export function seek(t: number): void {
+  if (isBusy() || !traceHub.get()) return
+  const { playback } = store.getState()
+  const clamped = Math.min(Math.max(0, t), traceEnd())
+  store.setState({
+    playback: { ...playback, mode: 'replay', anchorT: clamped, anchorWall: performance.now(), playing: playback.mode === 'replay' && playback.playing },
+  })
+}
+
+/** Test hook for the "a worker dies" case. */
+export function crashThreadForTest(k: number): Promise<void> {
+  return getEngine().crashThread(k)
+}

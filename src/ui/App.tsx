@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'react'
+import { PATTERN_LABEL } from '../core/scenario'
+import type { AppState } from '../store/app'
+import { Controls } from './Controls'
+import { useApp, useTheory, useTraceMetrics } from './hooks'
+import { KEYS, installKeyboard } from './keyboard'
+import { Legend } from './Legend'
+import { MetricsPanel } from './MetricsPanel'
+import { Notices } from './Notices'
+import { SATURATED_FPS, TimelineView, liveFps } from './TimelineView'
+import { Toolbar } from './Toolbar'
+import { PATTERN_LESSON } from './lessons'
+
+function statusText(s: Pick<AppState, 'status' | 'progress'>, jobs: number): string {
+  switch (s.status) {
+    case 'ready':
+      return 'Ready: press Space to run'
+    case 'starting':
+      return 'Starting workers…'
+    case 'running':
+      return `Running… ${s.progress.toLocaleString('en-US')} / ${jobs.toLocaleString('en-US')} jobs`
+    case 'done':
+      return 'Done: R replays it, Space runs again'
+    case 'stopped':
+      return 'Stopped: the partial run stays on screen'
+    case 'failed':
+      return 'The run failed: see the message above'
+  }
+}
+
+/** Its own component: progress changes several times a second and should re-render only this line. */
+function StatusLine({ jobs }: { jobs: number }) {
+  const status = useApp((s) => s.status)
+  const progress = useApp((s) => s.progress)
+  return (
+    <span className="status" data-testid="status" data-status={status}>
+      {statusText({ status, progress }, jobs)}
+    </span>
+  )
+}
+
+export function App() {
+  const scenario = useApp((s) => s.scenario)
+  const machine = useApp((s) => s.machine)
+  const status = useApp((s) => s.status)
+  const theory = useTheory(scenario, machine.hardwareConcurrency)
+  const { trace, metrics } = useTraceMetrics()
+  const [help, setHelp] = useState(false)
+  const [controls, setControls] = useState(true)
+  useEffect(() => installKeyboard({ help: () => setHelp((h) => !h), controls: () => setControls((c) => !c) }), [])
+  const stale = trace !== null && trace.scenario !== scenario && status !== 'running' && status !== 'starting'
+  const shown = trace ?? null
+  const showChan = (shown ? shown.scenario.pattern : scenario.pattern) === 'pool'
+  return (
+    <div className={`app ${controls ? '' : 'no-controls'}`}>
+      <header>
+        <h1>
+          Go Concurrency at Scale <span>· live</span>
+        </h1>
+        <Toolbar hasTrace={trace !== null} />
+      </header>
+      {controls && <Controls />}
+      <main>
+        <Notices />
+        <div className="status-row">
+          <StatusLine jobs={trace ? trace.jobs.length : scenario.n} />
+          <span className="lesson">
+            <b>{PATTERN_LABEL[(shown ?? { scenario }).scenario.pattern]}</b> {PATTERN_LESSON[(shown ?? { scenario }).scenario.pattern]}
+          </span>
+          {trace && (status === 'running' || status === 'starting') && liveFps(trace) === SATURATED_FPS && (
+            <span className="stale-hint">
+              Live view at {SATURATED_FPS} fps: the cpu jobs use every core. Replay (R) is smooth.
+            </span>
+          )}
+          {stale && (
+            <span className="stale-hint" data-testid="stale">
+              Settings changed since this run (next run: theory {Math.round(theory.makespan).toLocaleString('en-US')} ms). Press Space.
+            </span>
+          )}
+        </div>
+        <TimelineView theory={theory} showChan={showChan} />
+        <Legend />
+        <MetricsPanel trace={trace} metrics={metrics} theory={theory} stale={stale} />
+      </main>
+      {help && (
+        <div className="help" role="dialog" aria-label="Keyboard" onClick={() => setHelp(false)}>
+          <table>
+            <tbody>
+              {KEYS.map((k) => (
+                <tr key={k.keys}>
+                  <td>
+                    <kbd>{k.keys}</kbd>
+                  </td>
+                  <td>{k.what}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  )
+}

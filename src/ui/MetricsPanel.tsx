@@ -1,0 +1,45 @@
+import type { Metrics } from '../core/metrics'
+import type { Theory } from '../core/theory'
+import type { Trace } from '../core/trace'
+import { formatMs } from '../viz/format'
+
+function Card({ id, label, value, raw, sub, tone }: { id: string; label: string; value: string; raw: number; sub?: string; tone?: 'good' | 'warn' }) {
+  return (
+    <div className={`card ${tone ?? ''}`} data-metric={id} data-value={Number.isFinite(raw) ? raw : ''}>
+      <div className="card-label">{label}</div>
+      <div className="card-value">{value}</div>
+      {sub && <div className="card-sub">{sub}</div>}
+    </div>
+  )
+}
+
+const f = (x: number, digits = 2) => (Number.isFinite(x) ? x.toFixed(digits) : '—')
+
+/** Measured against theory, and what the machine is. */
+export function MetricsPanel({ trace, metrics, theory, stale }: { trace: Trace | null; metrics: Metrics | null; theory: Theory; stale: boolean }) {
+  if (!trace || !metrics) {
+    return (
+      <section className="metrics" aria-label="Metrics">
+        <Card id="theory" label="Theory makespan" value={formatMs(theory.makespan)} raw={theory.makespan} sub={`sequential Σd = ${formatMs(theory.sequential)}`} />
+        <div className="metrics-empty">Press <kbd>Space</kbd> to run it for real. The dashed bars are the ideal schedule.</div>
+      </section>
+    )
+  }
+  const m = metrics
+  const running = m.status === 'running'
+  const ratioTone = !Number.isFinite(m.ratio) ? undefined : m.ratio <= 1.1 ? 'good' : 'warn'
+  return (
+    <section className={`metrics ${stale ? 'stale' : ''}`} aria-label="Metrics">
+      <Card id="makespan" label="Measured makespan" value={running ? `${m.jobsDone}/${m.jobsTotal} jobs` : formatMs(m.makespan)} raw={m.makespan} sub={m.status === 'done' ? undefined : m.status} />
+      <Card id="theory" label="Theory" value={formatMs(m.theory)} raw={m.theory} sub={`sequential Σd = ${formatMs(trace.theory.sequential)}`} />
+      <Card id="ratio" label="Measured / theory" value={`${f(m.ratio, 3)}×`} raw={m.ratio} tone={ratioTone} />
+      <Card id="speedup" label="Speed-up vs sequential" value={`${f(m.speedup, 1)}×`} raw={m.speedup} />
+      <Card id="goroutines" label="Goroutines peak / total" value={`${m.peakGoroutines} / ${m.totalGoroutines}`} raw={m.peakGoroutines} />
+      <Card id="concurrency" label="Peak concurrency" value={`${m.peakConcurrency}`} raw={m.peakConcurrency} sub="jobs in progress at once" />
+      <Card id="throughput" label="Throughput" value={`${f(m.throughput, 0)}/s`} raw={m.throughput} sub="jobs per scenario second" />
+      <Card id="overhead" label="Dispatch overhead" value={`${f(m.overheadMedian, 3)} ms`} raw={m.overheadMedian} sub={`median · p95 ${f(m.overheadP95, 3)} ms (handoff → start)`} />
+      <Card id="lateness" label="Timer lateness" value={Number.isFinite(m.latenessMedian) ? `${f(m.latenessMedian, 3)} ms` : '—'} raw={m.latenessMedian} sub={`median · p95 ${f(m.latenessP95, 3)} ms (io waits)`} />
+      <Card id="threads" label="Threads" value={`T = ${m.threads}`} raw={m.threads} sub={`machine: ${m.hardwareConcurrency} hardware threads${trace.meta.crossOriginIsolated ? ' · isolated' : ' · not isolated'}`} />
+    </section>
+  )
+}

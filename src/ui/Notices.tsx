@@ -1,0 +1,19 @@
+import { dismissNotice } from '../store/actions'
+import { useApp } from './hooks'
+
+export function Notices() {
+  const notices = useApp((s) => s.notices)
+  if (notices.length === 0) return null
+  return (
+    <div className="notices" role="status" aria-live="polite">
+      {notices.map((n) => (
+        <div key={n.id} className={`notice ${n.kind}`} data-testid="notice">
+          <span>{n.text}</span>
+          <button onClick={() => dismissNotice(n.id)} aria-label="Dismiss">
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  )
+}

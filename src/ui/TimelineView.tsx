@@ -1,0 +1,104 @@
+import { useEffect, useRef } from 'react'
+import type { Theory } from '../core/theory'
+import type { Trace } from '../core/trace'
+import { store } from '../store/app'
+import { cursorTime } from '../store/playback'
+import { seek } from '../store/actions'
+import { traceHub } from '../store/traceHub'
+import { createChanChart } from '../viz/chanChart'
+import { formatMs } from '../viz/format'
+import { createTimeline, type TimelineInput } from '../viz/timeline'
+
+/**
+ * Frame rate of the live view. Every frame costs cpu (on a 2-core machine without a GPU, ~8 ms of
+ * software compositing), so when cpu jobs may use every core the live view steps down to leave the
+ * cores to the threads being measured; replay is not measured and always runs at full rate.
+ */
+export function liveFps(trace: Trace): number {
+  if (trace.scenario.kind === 'io') return 60
+  return trace.meta.threads >= trace.meta.hardwareConcurrency ? SATURATED_FPS : 30
+}
+export const SATURATED_FPS = 5
+
+/**
+ * Hosts the D3 controllers (created once, updated from one requestAnimationFrame loop, destroyed on
+ * unmount). The loop reads the trace and the playback clock directly: no React render per frame.
+ */
+export function TimelineView({ theory, showChan }: { theory: Theory; showChan: boolean }) {
+  const tlRef = useRef<HTMLDivElement>(null)
+  const chanRef = useRef<HTMLDivElement>(null)
+  const scrubRef = useRef<HTMLInputElement>(null)
+  const clockRef = useRef<HTMLSpanElement>(null)
+  const theoryRef = useRef(theory)
+  theoryRef.current = theory
+
+  useEffect(() => {
+    const tl = createTimeline(tlRef.current as HTMLDivElement)
+    const chan = chanRef.current ? createChanChart(chanRef.current) : null
+    let raf = 0
+    let lastKey = ''
+    let lastDraw = 0
+    const frame = () => {
+      raf = requestAnimationFrame(frame)
+      const st = store.getState()
+      const trace = traceHub.get()
+      const end = trace ? (isNaN(trace.endT) ? trace.lastT : trace.endT) : 0
+      const p = st.playback
+      const live = trace !== null && trace.status === 'running' && p.mode === 'live'
+      const mode = live ? 'live' : trace ? (p.mode === 'live' ? 'still' : p.mode) : 'still'
+      let cursor = trace ? cursorTime({ ...p, mode }, end) : 0
+      if (live && trace) cursor = Math.max(cursor, trace.lastT)
+      if (mode === 'replay' && p.playing && cursor >= end) {
+        store.setState({ playback: { ...p, playing: false, anchorT: end, anchorWall: performance.now() } })
+      }
+      const th = trace ? trace.theory : theoryRef.current
+      const key = `${trace ? trace.version : -1}|${cursor}|${mode}|${th.makespan}|${th.lanes}|${st.scenario.timeScale}|${st.scenario.pattern}`
+      if (key === lastKey) return
+      const now = performance.now()
+      if (live && trace && now - lastDraw < 1000 / liveFps(trace) - 2) return
+      lastDraw = now
+      lastKey = key
+      const input: TimelineInput = {
+        scenario: trace ? trace.scenario : st.scenario,
+        theory: th,
+        trace,
+        cursor: trace ? cursor : 0,
+        showCursor: live || mode === 'replay',
+      }
+      tl.update(input)
+      chan?.update(input)
+      const scale = input.scenario.timeScale
+      if (scrubRef.current) {
+        scrubRef.current.max = String(end)
+        scrubRef.current.value = String(trace ? Math.min(cursor, end) : 0)
+        scrubRef.current.disabled = !trace || live
+      }
+      if (clockRef.current) clockRef.current.textContent = trace ? `${formatMs(Math.min(cursor, end) / scale)} / ${formatMs(end / scale)}` : ''
+    }
+    raf = requestAnimationFrame(frame)
+    return () => {
+      cancelAnimationFrame(raf)
+      tl.destroy()
+      chan?.destroy()
+    }
+  }, [showChan])
+
+  return (
+    <section className="timeline-wrap" aria-label="Timeline">
+      <div className="timeline-host" ref={tlRef} data-testid="timeline" />
+      {showChan && <div className="chan-host" ref={chanRef} data-testid="chan-chart" />}
+      <div className="scrub">
+        <input
+          ref={scrubRef}
+          type="range"
+          min={0}
+          step="any"
+          aria-label="Replay position"
+          data-testid="scrub"
+          onChange={(e) => seek(Number(e.target.value))}
+        />
+        <span className="scrub-clock" ref={clockRef} data-testid="clock" />
+      </div>
+    </section>
+  )
+}

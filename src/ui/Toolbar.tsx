@@ -1,0 +1,73 @@
+import { computeMetrics } from '../core/metrics'
+import { PATTERNS, PATTERN_LABEL } from '../core/scenario'
+import { toChromeTrace } from '../core/chromeTrace'
+import { SPEEDS } from '../store/app'
+import { replay, runOrStop, setEnum, setSpeed, togglePause } from '../store/actions'
+import { traceHub } from '../store/traceHub'
+import { useApp } from './hooks'
+
+function downloadTrace(): void {
+  const tr = traceHub.get()
+  if (!tr) return
+  const s = tr.scenario
+  const label = `${s.pattern} n=${s.n} d=${s.d}ms ${s.kind}`
+  const json = JSON.stringify(toChromeTrace(tr, computeMetrics(tr), label))
+  const a = document.createElement('a')
+  a.href = URL.createObjectURL(new Blob([json], { type: 'application/json' }))
+  const stamp = new Date(tr.meta.startedAt).toISOString().replace(/[:.]/g, '-')
+  a.download = `trace-${s.pattern}-n${s.n}-d${s.d}-${stamp}.json`
+  document.body.append(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000)
+}
+
+export function Toolbar({ hasTrace }: { hasTrace: boolean }) {
+  const pattern = useApp((s) => s.scenario.pattern)
+  const status = useApp((s) => s.status)
+  const playback = useApp((s) => s.playback)
+  const busy = status === 'starting' || status === 'running'
+  const replaying = playback.mode === 'replay'
+  return (
+    <div className="toolbar">
+      <div className="patterns" role="radiogroup" aria-label="Pattern">
+        {PATTERNS.map((p, i) => (
+          <button
+            key={p}
+            role="radio"
+            aria-checked={pattern === p}
+            className={pattern === p ? 'on' : ''}
+            onClick={() => setEnum('pattern', p)}
+            title={`${PATTERN_LABEL[p]} (key ${i + 1})`}
+          >
+            <kbd>{i + 1}</kbd> {PATTERN_LABEL[p]}
+          </button>
+        ))}
+      </div>
+      <button className={`run ${busy ? 'stop' : ''}`} onClick={runOrStop} title="Run / Stop (Space)" data-testid="run">
+        {busy ? '■ Stop' : '▶ Run'}
+      </button>
+      <div className="replay" aria-label="Replay">
+        <button onClick={replay} disabled={busy || !hasTrace} title="Replay from the start (R)" data-testid="replay">
+          ⟲ Replay
+        </button>
+        <button onClick={togglePause} disabled={busy || !hasTrace} title="Pause / resume (K)" data-testid="pause">
+          {replaying && playback.playing ? '❚❚ Pause' : '▶ Play'}
+        </button>
+        <label className="speed">
+          <span>speed</span>
+          <select value={playback.speed} onChange={(e) => setSpeed(Number(e.target.value))} aria-label="Replay speed" data-testid="speed">
+            {SPEEDS.map((v) => (
+              <option key={v} value={v}>
+                {v}×
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <button onClick={downloadTrace} disabled={busy || !hasTrace} title="Chrome Trace Event JSON: open in Perfetto or chrome://tracing">
+        ⤓ Download trace
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,55 @@
+import { useEffect, useMemo, useState } from 'react'
+import { useStore } from 'zustand'
+import { makeJobs } from '../core/jobs'
+import { computeMetrics, type Metrics } from '../core/metrics'
+import { effectiveThreads, type Scenario } from '../core/scenario'
+import { computeTheory, type Theory } from '../core/theory'
+import type { Trace } from '../core/trace'
+import { store, type AppState } from '../store/app'
+import { traceHub } from '../store/traceHub'
+
+export function useApp<T>(selector: (s: AppState) => T): T {
+  return useStore(store, selector)
+}
+
+/** The ideal schedule of a scenario (what the next run should look like). */
+export function useTheory(scenario: Scenario, hardwareConcurrency: number): Theory {
+  return useMemo(() => {
+    const threads = effectiveThreads(scenario, hardwareConcurrency)
+    return computeTheory(scenario.pattern, makeJobs(scenario), { pool: scenario.pool, batch: scenario.batch, threads })
+  }, [scenario, hardwareConcurrency])
+}
+
+/**
+ * The current trace and its metrics, recomputed at most every `ms` while it grows (every 4 × `ms`
+ * while cpu jobs may use every core, when each React commit would take cpu from them).
+ */
+export function useTraceMetrics(ms = 250): { trace: Trace | null; metrics: Metrics | null } {
+  const [state, setState] = useState<{ trace: Trace | null; metrics: Metrics | null }>(() => {
+    const trace = traceHub.get()
+    return { trace, metrics: trace ? computeMetrics(trace) : null }
+  })
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null
+    let lastRun = 0
+    const compute = () => {
+      timer = null
+      lastRun = performance.now()
+      const trace = traceHub.get()
+      setState({ trace, metrics: trace ? computeMetrics(trace) : null })
+    }
+    const unsub = traceHub.subscribe((trace) => {
+      const ended = !trace || trace.status !== 'running'
+      const every = trace && trace.scenario.kind !== 'io' && trace.meta.threads >= trace.meta.hardwareConcurrency ? ms * 4 : ms
+      if (ended || performance.now() - lastRun > every) {
+        if (timer) clearTimeout(timer)
+        compute()
+      } else if (!timer) timer = setTimeout(compute, every)
+    })
+    return () => {
+      unsub()
+      if (timer) clearTimeout(timer)
+    }
+  }, [ms])
+  return state
+}

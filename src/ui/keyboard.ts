@@ -1,0 +1,55 @@
+import { PATTERNS } from '../core/scenario'
+import { store } from '../store/app'
+import { replay, runOrStop, seek, setEnum, stepSpeed, stop, togglePause } from '../store/actions'
+import { cursorTime } from '../store/playback'
+import { traceHub } from '../store/traceHub'
+
+export interface KeyHelp {
+  keys: string
+  what: string
+}
+
+export const KEYS: KeyHelp[] = [
+  { keys: 'Space', what: 'Run / Stop' },
+  { keys: 'Esc', what: 'Stop' },
+  { keys: 'R', what: 'Replay from the start' },
+  { keys: 'K', what: 'Pause / resume replay' },
+  { keys: '[  ]', what: 'Replay slower / faster' },
+  { keys: '←  →', what: 'Step the replay back / forward 5 %' },
+  { keys: '1–4', what: 'Sequential · Unbounded · Batches · Worker pool' },
+  { keys: 'H', what: 'Hide / show the settings' },
+  { keys: '?', what: 'This help' },
+]
+
+function typing(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  if (target instanceof HTMLInputElement) return target.type !== 'range'
+  return target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || target.isContentEditable
+}
+
+/** Presenter keys. Returns the listener's remover. */
+export function installKeyboard(toggle: { help(): void; controls(): void }): () => void {
+  const onKey = (e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return
+    const k = e.key
+    if (k === ' ') runOrStop()
+    else if (k === 'Escape') void stop()
+    else if (k === 'r' || k === 'R') replay()
+    else if (k === 'k' || k === 'K') togglePause()
+    else if (k === '[') stepSpeed(-1)
+    else if (k === ']') stepSpeed(1)
+    else if (k === 'ArrowLeft' || k === 'ArrowRight') {
+      const tr = traceHub.get()
+      if (!tr) return
+      const end = isNaN(tr.endT) ? tr.lastT : tr.endT
+      const t = cursorTime(store.getState().playback, end)
+      seek(t + (k === 'ArrowLeft' ? -0.05 : 0.05) * end)
+    } else if (k >= '1' && k <= '4') setEnum('pattern', PATTERNS[Number(k) - 1])
+    else if (k === 'h' || k === 'H') toggle.controls()
+    else if (k === '?') toggle.help()
+    else return
+    e.preventDefault()
+  }
+  window.addEventListener('keydown', onKey)
+  return () => window.removeEventListener('keydown', onKey)
+}

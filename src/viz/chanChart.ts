@@ -1,0 +1,60 @@
+import { axisLeft } from 'd3-axis'
+import { scaleLinear } from 'd3-scale'
+import { select } from 'd3-selection'
+import { area, curveStepAfter, line } from 'd3-shape'
+import { M, timeDomain, type TimelineInput } from './timeline'
+
+/** len(jobs) over time, on the timeline's x axis, with cap(jobs) as a ceiling line. */
+export function createChanChart(el: HTMLElement): { update(input: TimelineInput): void; destroy(): void } {
+  const svg = select(el).append('svg').attr('class', 'chan-svg')
+  const gY = svg.append('g').attr('class', 'chan-axis')
+  const pathArea = svg.append('path').attr('class', 'chan-area')
+  const pathLine = svg.append('path').attr('class', 'chan-line')
+  const capLine = svg.append('line').attr('class', 'chan-cap')
+  const capText = svg.append('text').attr('class', 'chan-cap-label')
+  const title = svg.append('text').attr('class', 'chan-title').attr('x', 6).attr('y', 14)
+  let last: TimelineInput | null = null
+  const ro = new ResizeObserver(() => last && update(last))
+  ro.observe(el)
+
+  function update(input: TimelineInput): void {
+    last = input
+    const width = el.clientWidth
+    const height = el.clientHeight
+    if (width < 50 || height < 30) return
+    const tr = input.trace
+    const cap = tr ? tr.chanCap : input.scenario.buffer
+    const pts: [number, number][] = []
+    if (tr) {
+      const scale = tr.scenario.timeScale
+      for (let i = 0; i < tr.chanT.length; i++) {
+        const t = tr.chanT.data[i]
+        if (t > input.cursor) break
+        pts.push([t / scale, tr.chanLen.data[i]])
+      }
+      if (pts.length > 0) {
+        const endT = Math.min(input.cursor, isNaN(tr.endT) ? input.cursor : tr.endT) / scale
+        pts.push([endT, pts[pts.length - 1][1]])
+      }
+    }
+    const x = scaleLinear().domain([0, timeDomain(input).xMax]).range([M.left, width - M.right])
+    const y = scaleLinear().domain([0, Math.max(1, cap)]).range([height - 6, 22])
+    svg.attr('width', width).attr('height', height)
+    gY.attr('transform', `translate(${M.left},0)`).call(axisLeft(y).ticks(3).tickSizeOuter(0))
+    pathArea.attr('d', area<[number, number]>().curve(curveStepAfter).x((d) => x(d[0])).y0(y(0)).y1((d) => y(d[1]))(pts) ?? '')
+    pathLine.attr('d', line<[number, number]>().curve(curveStepAfter).x((d) => x(d[0])).y((d) => y(d[1]))(pts) ?? '')
+    capLine.attr('x1', M.left).attr('x2', width - M.right).attr('y1', y(cap)).attr('y2', y(cap))
+    capText.attr('x', width - M.right).attr('y', y(cap) - 4).attr('text-anchor', 'end').text(`cap ${cap}`)
+    const peak = pts.reduce((m, p) => Math.max(m, p[1]), 0)
+    title.text(`jobs channel: len over time${tr ? ` (peak ${peak} of ${cap})` : ''}${cap === 0 ? ' · unbuffered: every send is a direct handoff' : ''}`)
+    el.dataset.samples = String(pts.length)
+  }
+
+  return {
+    update,
+    destroy() {
+      ro.disconnect()
+      svg.remove()
+    },
+  }
+}
