@@ -55,7 +55,7 @@ export function App() {
     <div className={`app ${controls ? '' : 'no-controls'}`}>
       <header>
         <h1>
-          Go Concurrency at Scale <span>· live</span>
+          Go Concurrency <span>at Scale</span>
         </h1>
         <Toolbar hasTrace={trace !== null} />
       </header>

@@ -23,7 +23,7 @@ export function Controls() {
             ))}
           </select>
         </div>
-        {s.variation === 'uniform' && <Slider k="jitter" hint={`each job lasts d × U(${1 - s.jitter / 100}, ${1 + s.jitter / 100})`} />}
+        {s.variation === 'uniform' && <Slider k="jitter" hint={`each job lasts d × U(${+(1 - s.jitter / 100).toFixed(2)}, ${+(1 + s.jitter / 100).toFixed(2)})`} />}
         {s.variation === 'straggler' && <Slider k="straggler" />}
         {s.variation === 'everyk' && (
           <>

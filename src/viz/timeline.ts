@@ -30,7 +30,7 @@ export interface TimelineController {
 export const SVG_BAR_LIMIT = 1200
 
 /** Margins, shared with the channel chart so both read on one time axis. */
-export const M = { top: 34, right: 28, bottom: 22, left: 104 }
+export const M = { top: 34, right: 28, bottom: 40, left: 104 }
 const MAX_PITCH = 34
 
 interface Bar {
@@ -112,15 +112,15 @@ export function createTimeline(el: HTMLElement): TimelineController {
       drawGhostsSvg(gGhost, theory, x, laneY, barH)
       drawLifelinesSvg(gLife, trace, input.cursor, scale, x, laneY, barH)
       drawBarsSvg(gBars, bars, x, laneY, barH, pitch)
-      drawExitsSvg(gMarks, trace, input.cursor, scale, x, laneY, barH)
+      drawExitsSvg(gMarks, pitch >= 10 ? trace : null, input.cursor, scale, x, laneY, barH)
     }
     drawBarriers(gBarriers, trace, theory, input.cursor, scale, x, plotH)
     drawMarkers(gCursor, input, theory, trace, measuredEnd, x, plotH)
     badge
-      .attr('x', width - M.right)
+      .attr('x', 6)
       .attr('y', height - 4)
-      .attr('text-anchor', 'end')
-      .text(pitch < 10 ? `${lanes.toLocaleString('en-US')} goroutines · lanes compressed to ${pitch.toFixed(pitch < 1 ? 2 : 1)} px` : '')
+      .attr('text-anchor', 'start')
+      .text(pitch < 10 ? `${lanes.toLocaleString('en-US')} lanes · ${pitch.toFixed(pitch < 1 ? 2 : 1)} px each` : '')
   }
 
   function clearCanvas(): void {
@@ -327,17 +327,34 @@ function drawBarriers(g: G, tr: Trace | null, theory: Theory, cursor: number, sc
 }
 
 function drawMarkers(g: G, input: TimelineInput, theory: Theory, tr: Trace | null, measuredEnd: number, x: ScaleLinear<number, number>, plotH: number): void {
-  const marks: { id: string; t: number; label: string; color: string; dash: string | null; anchor: string }[] = []
-  marks.push({ id: 'theory', t: theory.makespan, label: `theory ${formatMs(theory.makespan)}`, color: GHOST_STROKE, dash: '5 4', anchor: 'end' })
+  type Mark = { id: string; t: number; label: string; color: string; dash: string | null; anchor: 'start' | 'end' }
+  const marks: Mark[] = []
+  const theoryMark: Mark = { id: 'theory', t: theory.makespan, label: `theory ${formatMs(theory.makespan)}`, color: '#475569', dash: '5 4', anchor: 'end' }
+  marks.push(theoryMark)
   if (tr && tr.status !== 'running' && !isNaN(tr.endT) && input.cursor >= tr.endT) {
-    marks.push({ id: 'measured', t: measuredEnd, label: `measured ${formatMs(measuredEnd)}`, color: BARRIER_COLOR, dash: null, anchor: 'start' })
+    const before = measuredEnd < theory.makespan
+    theoryMark.anchor = before ? 'start' : 'end'
+    const measured: Mark = { id: 'measured', t: measuredEnd, label: `measured ${formatMs(measuredEnd)}`, color: BARRIER_COLOR, dash: null, anchor: before ? 'end' : 'start' }
+    if (Math.abs(x(measuredEnd) - x(theory.makespan)) < 170) {
+      // too close for two labels: one label on the measured line names both
+      measured.label += ` · theory ${formatMs(theory.makespan)}`
+      theoryMark.label = ''
+    }
+    marks.push(measured)
   }
   if (input.showCursor) {
     const t = input.cursor / (tr ? tr.scenario.timeScale : input.scenario.timeScale)
     marks.push({ id: 'cursor', t, label: formatMs(t), color: CURSOR_COLOR, dash: null, anchor: 'start' })
   }
+  const [left, right] = x.range()
+  // keep every label inside the plot: flip its side when it would run past an edge (≈ 8 px a character)
+  for (const m of marks) {
+    const w = m.label.length * 8 + 6
+    if (m.anchor === 'start' && x(m.t) + w > right + M.right) m.anchor = 'end'
+    else if (m.anchor === 'end' && x(m.t) - w < left) m.anchor = 'start'
+  }
   const sel = g
-    .selectAll<SVGGElement, (typeof marks)[number]>('g.mark')
+    .selectAll<SVGGElement, Mark>('g.mark')
     .data(marks, (d) => d.id)
     .join((e) => {
       const m = e.append('g').attr('class', 'mark')
@@ -351,14 +368,14 @@ function drawMarkers(g: G, input: TimelineInput, theory: Theory, tr: Trace | nul
     .attr('x1', (d) => x(d.t))
     .attr('x2', (d) => x(d.t))
     .attr('y1', M.top - 4)
-    .attr('y2', M.top + plotH)
+    .attr('y2', (d) => M.top + plotH + (d.id === 'cursor' ? 0 : 22))
     .attr('stroke', (d) => d.color)
     .attr('stroke-width', (d) => (d.id === 'cursor' ? 2 : 1.5))
     .attr('stroke-dasharray', (d) => d.dash)
   sel
     .select('text')
-    .attr('x', (d) => x(d.t) + (d.anchor === 'start' ? 4 : -4))
-    .attr('y', (d) => (d.id === 'cursor' ? M.top + 12 : M.top + 26))
+    .attr('x', (d) => x(d.t) + (d.anchor === 'start' ? 5 : -5))
+    .attr('y', (d) => (d.id === 'cursor' ? M.top + 14 : M.top + plotH + 34))
     .attr('text-anchor', (d) => d.anchor)
     .attr('fill', (d) => d.color)
     .text((d) => d.label)

@@ -1,0 +1,59 @@
+import { expect, metric, open, queryOf, runToEnd, test, timelineData } from './fixtures'
+
+test('a setting change updates the URL and the next run', async ({ page }) => {
+  await open(page)
+  await runToEnd(page)
+  const box = page.getByRole('textbox', { name: 'Pool size P exact value' })
+  await box.fill('5')
+  await box.press('Enter')
+  await expect.poll(() => queryOf(page).get('pool')).toBe('5')
+  await expect(page.getByTestId('stale')).toBeVisible()
+  await runToEnd(page)
+  expect((await timelineData(page)).lanes).toBe('7')
+  expect(await metric(page, 'theory')).toBe(1000)
+  await page.keyboard.press('3') // key 3 = batches
+  await expect.poll(() => queryOf(page).get('pattern')).toBe('batches')
+})
+
+test('an out-of-range entry is clamped with a notice, and nothing else changes', async ({ page }) => {
+  await open(page)
+  const box = page.getByRole('textbox', { name: 'Items N exact value' })
+  await box.fill('50000')
+  await box.press('Enter')
+  await expect(page.getByTestId('notice')).toContainText('above the maximum, used 10,000')
+  await expect.poll(() => queryOf(page).get('n')).toBe('10000')
+  expect(queryOf(page).get('d')).toBe('50')
+})
+
+test('a copied link opens the same scenario in a new browser context', async ({ page, browser }) => {
+  await open(page, 'pattern=batches&n=37&d=120&variation=everyk&every=5&slow=300&kind=mixed&cpuShare=30&batch=6&threads=2&timeScale=0.5&seed=42')
+  const link = page.url()
+  const other = await browser.newContext()
+  const page2 = await other.newPage()
+  await page2.goto(link)
+  await expect(page2.getByRole('radio', { name: /Batches/ })).toHaveAttribute('aria-checked', 'true')
+  for (const [k, v] of [['n', '37'], ['d', '120'], ['every', '5'], ['slow', '300'], ['cpuShare', '30'], ['batch', '6'], ['seed', '42']]) {
+    await expect(page2.getByTestId(`value-${k}`)).toContainText(v)
+  }
+  await expect(page2.locator('#variation')).toHaveValue('everyk')
+  await expect(page2.locator('#kind')).toHaveValue('mixed')
+  expect(page2.url()).toBe(link)
+  await expect(page2.getByTestId('notice')).toHaveCount(0)
+  await other.close()
+})
+
+test('a garbage link opens with the nearest valid values and a notice that says what changed', async ({ page }) => {
+  await page.goto('/?v=7&pattern=warp&n=-5&d=abc&pool=99999&buffer=2.5&kind=&bogus=1&threads=auto')
+  const notice = page.getByTestId('notice')
+  await expect(notice).toContainText('could not be used as given')
+  await expect(notice).toContainText('pattern: "warp" is not one of')
+  await expect(notice).toContainText('Items N: -5 is below the minimum, used 1')
+  await expect(notice).toContainText('"abc" is not a number')
+  await expect(notice).toContainText('Unknown setting "bogus" ignored')
+  const q = new URL(page.url()).searchParams
+  expect(q.get('n')).toBe('1')
+  expect(q.get('pool')).toBe('256')
+  expect(q.get('buffer')).toBe('3')
+  expect(q.get('v')).toBe('1')
+  expect(await runToEnd(page)).toBe('done') // the app works afterwards
+})

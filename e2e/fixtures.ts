@@ -1,0 +1,42 @@
+import { test as base, expect, type Page } from '@playwright/test'
+
+/** Every test fails on a console error or an uncaught page error. */
+export const test = base.extend<{ errors: string[] }>({
+  errors: [
+    async ({ page }, use) => {
+      const errors: string[] = []
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+      page.on('pageerror', (e) => errors.push(e.message))
+      await use(errors)
+      expect(errors, 'console errors').toEqual([])
+    },
+    { auto: true },
+  ],
+})
+
+export { expect }
+
+export async function open(page: Page, query = ''): Promise<void> {
+  await page.goto('/' + (query ? `?${query}` : ''))
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'ready')
+}
+
+/** Presses Run and waits until the run has ended (done, stopped or failed). */
+export async function runToEnd(page: Page, timeout = 30_000): Promise<string> {
+  await page.getByTestId('run').click()
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', /done|stopped|failed/, { timeout })
+  return (await page.getByTestId('status').getAttribute('data-status')) ?? ''
+}
+
+export async function metric(page: Page, id: string): Promise<number> {
+  const v = await page.locator(`[data-metric="${id}"]`).getAttribute('data-value')
+  return v === null || v === '' ? NaN : Number(v)
+}
+
+export async function timelineData(page: Page): Promise<Record<string, string>> {
+  return page.getByTestId('timeline').evaluate((el) => ({ ...(el as HTMLElement).dataset }) as Record<string, string>)
+}
+
+export function queryOf(page: Page): URLSearchParams {
+  return new URL(page.url()).searchParams
+}

@@ -1,0 +1,72 @@
+import { expect, metric, open, runToEnd, test, timelineData } from './fixtures'
+
+test('Stop ends an io run at once; the partial trace stays; Run works again', async ({ page }) => {
+  await open(page, 'pattern=sequential&n=50&d=200')
+  await page.getByTestId('run').click()
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'running')
+  await page.waitForTimeout(700)
+  const t0 = Date.now()
+  await page.keyboard.press('Space')
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'stopped')
+  expect(Date.now() - t0).toBeLessThan(1500)
+  const bars = Number((await timelineData(page)).jobBars)
+  expect(bars).toBeGreaterThan(0)
+  expect(bars).toBeLessThan(50)
+  await expect(page.locator('.tl-marks .exit.cancelled')).toHaveCount(1)
+  await page.getByTestId('run').click()
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'running')
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'stopped')
+})
+
+test('Stop in a cpu run frees the threads: the next cpu run starts at once', async ({ page }) => {
+  await open(page, 'pattern=pool&kind=cpu&n=20&d=1000&pool=2&threads=2')
+  await page.getByTestId('run').click()
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'running')
+  await page.waitForTimeout(400)
+  await page.keyboard.press('Space')
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'stopped')
+  await open(page, 'pattern=pool&kind=cpu&n=4&d=100&pool=2&threads=2')
+  await runToEnd(page)
+  expect(await metric(page, 'ratio')).toBeLessThan(1.6) // a thread still busy with the old job would double it
+})
+
+test('Replay plays the recorded run slowly without re-running it; pause and scrub work', async ({ page }) => {
+  await open(page, 'pattern=pool&n=40&d=50')
+  await runToEnd(page)
+  const full = Number((await timelineData(page)).bars)
+  const makespan = await metric(page, 'makespan')
+  await page.getByTestId('speed').selectOption('0.1')
+  await page.keyboard.press('r')
+  await page.waitForTimeout(600)
+  const clock1 = await page.getByTestId('clock').textContent()
+  const mid = Number((await timelineData(page)).bars)
+  expect(mid).toBeLessThan(full)
+  await expect(page.locator('.mark[data-id="cursor"]')).toHaveCount(1)
+  await page.keyboard.press('k') // pause
+  await page.waitForTimeout(150) // let the next frame draw the paused time
+  const paused = await page.getByTestId('clock').textContent()
+  await page.waitForTimeout(400)
+  expect(await page.getByTestId('clock').textContent()).toBe(paused)
+  expect(clock1).not.toBe(paused)
+  await page.getByTestId('scrub').fill(String(0))
+  await expect.poll(async () => Number((await timelineData(page)).bars)).toBeLessThan(mid + 1)
+  expect(await metric(page, 'makespan')).toBe(makespan) // nothing was re-run
+  await page.screenshot({ path: 'e2e/__screens__/replay.png' })
+})
+
+test('Download trace gives Chrome Trace JSON with every job exactly once', async ({ page }) => {
+  await open(page, 'pattern=pool&n=30&d=20&kind=mixed&threads=2')
+  await runToEnd(page)
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download trace/ }).click()])
+  const path = await download.path()
+  const fs = await import('node:fs/promises')
+  const json = JSON.parse(await fs.readFile(path, 'utf8'))
+  const jobs = json.traceEvents.filter((e: { cat?: string }) => e.cat === 'job')
+  expect(jobs).toHaveLength(30)
+  expect(new Set(jobs.map((e: { name: string }) => e.name)).size).toBe(30)
+  expect(json.traceEvents.some((e: { cat?: string; pid: number }) => e.cat === 'cpu' && e.pid === 2)).toBe(true)
+  expect(json.metadata.scenario.n).toBe(30)
+  expect(json.metadata.theoryMakespanMs).toBe(await metric(page, 'theory'))
+  expect(json.metadata.measuredMakespanMs).toBeCloseTo(await metric(page, 'makespan'), 6)
+})

@@ -1,0 +1,65 @@
+import { expect, metric, open, runToEnd, test, timelineData } from './fixtures'
+
+test('the default scenario is the opener: 100 × 50 ms io, worker pool of 10, drawn before any run', async ({ page }) => {
+  await open(page)
+  await expect(page.getByRole('radio', { name: /Worker pool/ })).toHaveAttribute('aria-checked', 'true')
+  await expect(page.getByTestId('value-n')).toContainText('100')
+  await expect(page.getByTestId('value-d')).toContainText('50')
+  await expect(page.getByTestId('value-pool')).toContainText('10')
+  expect(await metric(page, 'theory')).toBe(500)
+  const tl = await timelineData(page)
+  expect(tl.lanes).toBe('12') // main, producer, 10 workers
+  await expect(page.locator('.tl-ghosts rect')).toHaveCount(100)
+})
+
+test('a default run: one lane per goroutine, one bar per job, measured close to theory', async ({ page }) => {
+  await open(page)
+  expect(await runToEnd(page)).toBe('done')
+  const tl = await timelineData(page)
+  expect(tl.mode).toBe('svg')
+  expect(tl.lanes).toBe('12')
+  expect(tl.jobBars).toBe('100')
+  await expect(page.locator('.tl-bars g.bar[data-job="99"]')).toHaveCount(1)
+  const ratio = await metric(page, 'ratio')
+  expect(ratio).toBeGreaterThan(0.97)
+  expect(ratio).toBeLessThan(1.3) // the benchmark holds the tight bound; CI machines vary
+  expect(await metric(page, 'goroutines')).toBe(12)
+  expect(await metric(page, 'concurrency')).toBe(10)
+  expect(await metric(page, 'theory')).toBe(500)
+  await expect(page.locator('.chan-host')).toHaveAttribute('data-samples', /\d+/)
+  await page.screenshot({ path: 'e2e/__screens__/default-run.png' })
+})
+
+test('batches draw a barrier per batch; sequential uses one lane', async ({ page }) => {
+  await open(page, 'pattern=batches&n=20&d=20&batch=4')
+  await runToEnd(page)
+  await expect(page.locator('.barrier[data-kind="measured"]')).toHaveCount(5)
+  expect((await timelineData(page)).lanes).toBe('21')
+  await open(page, 'pattern=sequential&n=10&d=10')
+  await runToEnd(page)
+  expect((await timelineData(page)).lanes).toBe('1')
+  expect(await metric(page, 'ratio')).toBeLessThan(1.3)
+  await page.screenshot({ path: 'e2e/__screens__/sequential.png' })
+})
+
+test('cpu jobs are bounded by the threads: pool 8 on T = 2 is no faster than pool 2', async ({ page }) => {
+  await open(page, 'pattern=pool&kind=cpu&n=8&d=100&pool=2&threads=2')
+  await runToEnd(page)
+  const pool2 = await metric(page, 'makespan')
+  await open(page, 'pattern=pool&kind=cpu&n=8&d=100&pool=8&threads=2')
+  await runToEnd(page)
+  const pool8 = await metric(page, 'makespan')
+  expect(pool8 / pool2).toBeGreaterThan(0.85)
+  await expect(page.locator('.tl-bars g.bar[data-state="1"]').first()).toBeVisible() // runnable: waiting for a thread
+  await page.screenshot({ path: 'e2e/__screens__/cpu-pool8.png' })
+})
+
+test('10,000 io jobs of 1–5 ms on a pool of 64 complete and are drawn on canvas', async ({ page }) => {
+  await open(page, 'pattern=pool&n=10000&d=3&variation=uniform&jitter=66&pool=64&buffer=100')
+  expect(await runToEnd(page, 60_000)).toBe('done')
+  const tl = await timelineData(page)
+  expect(tl.mode).toBe('canvas')
+  expect(tl.jobBars).toBe('10000')
+  expect(await metric(page, 'goroutines')).toBe(66)
+  await page.screenshot({ path: 'e2e/__screens__/pool-10k.png' })
+})
