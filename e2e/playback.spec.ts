@@ -70,3 +70,18 @@ test('Download trace gives Chrome Trace JSON with every job exactly once', async
   expect(json.metadata.theoryMakespanMs).toBe(await metric(page, 'theory'))
   expect(json.metadata.measuredMakespanMs).toBeCloseTo(await metric(page, 'makespan'), 6)
 })
+
+test('a thread that dies fails the run with a clear message; the next run works', async ({ page, errors }) => {
+  await open(page, 'pattern=pool&kind=cpu&n=12&d=150&pool=2&threads=2')
+  await page.getByTestId('run').click()
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'running')
+  await page.evaluate(() => (window as unknown as { goConcurrencyTest: { crashThread(k: number): Promise<void> } }).goConcurrencyTest.crashThread(0))
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'failed')
+  await expect(page.getByTestId('notice')).toContainText('Thread 0 stopped working')
+  expect(Number((await timelineData(page)).jobBars)).toBeGreaterThan(0) // the partial trace stays
+  expect(await runToEnd(page)).toBe('done')
+  // the worker's own report of its uncaught exception is expected here, nothing else
+  const unexpected = errors.filter((e) => !e.includes('crash test'))
+  errors.length = 0
+  expect(unexpected).toEqual([])
+})

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { crashThreadForTest, warmUp } from './store/actions'
 import { startUrlSync } from './store/urlSync'
 import { App } from './ui/App'
 import './ui/styles.css'
@@ -10,3 +11,9 @@ createRoot(document.getElementById('root') as HTMLElement).render(
     <App />
   </StrictMode>,
 )
+
+// Workers start once the first frame is on screen (see warmUp).
+setTimeout(() => void warmUp(), 300)
+
+/** For end-to-end tests of failure handling ("a worker that dies"). */
+Object.assign(window, { goConcurrencyTest: { crashThread: crashThreadForTest } })

@@ -12,7 +12,8 @@ export interface RunHandle {
 /**
  * Owns the workers (the squoosh worker-bridge shape): one scheduler worker, driven through comlink,
  * and T thread workers, each joined to the scheduler by its own MessagePort. Nothing else creates
- * workers. A thread that dies fails the current run and the pool is rebuilt before the next one.
+ * workers. A thread that dies fails the current run and the pool is rebuilt before the next one; a
+ * scheduler that dies fails the run and marks the engine `broken` (the owner makes a new one).
  */
 export class Engine {
   private scheduler: Worker
@@ -21,27 +22,38 @@ export class Engine {
   private dirty = true
   private itersPerMs = 0
   private readonly cancel: SharedArrayBuffer | null
-  private running = false
-  /** told when a thread dies outside a run's control */
+  /** ends the current run (set while one is under way) */
+  private endRun: ((error: string) => void) | null = null
+  broken = false
+  /** told of a worker problem that no run can report */
   onProblem: (message: string) => void = () => {}
 
   constructor() {
     this.scheduler = new Worker(new URL('./scheduler.worker.ts', import.meta.url), { type: 'module', name: 'scheduler' })
-    this.scheduler.addEventListener('error', (e) => this.onProblem(`The scheduler worker failed: ${e.message || 'unknown error'}`))
+    this.scheduler.addEventListener('error', (e) => {
+      e.preventDefault()
+      this.broken = true
+      this.fail(`The scheduler worker stopped working (${e.message || 'worker error'}). It will be restarted for the next run.`)
+      this.destroy()
+    })
     this.api = Comlink.wrap<SchedulerApi>(this.scheduler)
     this.cancel = typeof SharedArrayBuffer !== 'undefined' && globalThis.crossOriginIsolated ? new SharedArrayBuffer(4) : null
-  }
-
-  get threadCount(): number {
-    return this.threads.length
   }
 
   get cpuRate(): number {
     return this.itersPerMs
   }
 
+  private setup: Promise<void> = Promise.resolve()
+
   /** Makes sure T healthy thread workers are attached; calibrates the cpu work rate once. */
-  async ensureThreads(T: number): Promise<void> {
+  ensureThreads(T: number): Promise<void> {
+    // one setup at a time (warm-up and a first Run may ask together)
+    this.setup = this.setup.catch(() => {}).then(() => this.attachThreads(T))
+    return this.setup
+  }
+
+  private async attachThreads(T: number): Promise<void> {
     if (!this.dirty && this.threads.length === T) return
     for (const w of this.threads) w.terminate()
     const ports: MessagePort[] = []
@@ -53,9 +65,8 @@ export class Engine {
       w.addEventListener('error', (e) => {
         e.preventDefault()
         this.dirty = true
-        const msg = `Thread ${k} stopped working (${e.message || 'worker error'}). It will be restarted for the next run.`
-        if (this.running) void this.api.fail(msg)
-        else this.onProblem(msg)
+        if (this.endRun) void this.api.fail(`Thread ${k} stopped working (${e.message || 'worker error'}). It will be restarted for the next run.`)
+        else this.onProblem(`Thread ${k} stopped working (${e.message || 'worker error'}). It will be restarted for the next run.`)
       })
       return w
     })
@@ -67,17 +78,17 @@ export class Engine {
   /** Starts a run on T threads; trace batches go to `onEvents` in order, the last one before `ended`. */
   async run(scenario: Scenario, threads: number, onEvents: (batch: Float64Array) => void): Promise<RunHandle> {
     await this.ensureThreads(threads)
-    let resolveEnd!: (error: string) => void
-    const ended = new Promise<string>((r) => (resolveEnd = r))
-    this.running = true
+    const ended = new Promise<string>((resolve) => {
+      this.endRun = (error) => {
+        this.endRun = null
+        resolve(error)
+      }
+    })
     const origin = await this.api.run(
       scenario,
       Comlink.proxy((batch: Float64Array, end: { error: string } | null) => {
         onEvents(batch)
-        if (end) {
-          this.running = false
-          resolveEnd(end.error)
-        }
+        if (end) this.endRun?.(end.error)
       }),
     )
     return { origin, ended }
@@ -85,9 +96,10 @@ export class Engine {
 
   /**
    * Stops the current run at once. With a shared cancel flag the threads abandon their job within
-   * ~20 µs; without one (no cross-origin isolation) the busy threads are terminated and respawned.
+   * ~20 µs; without one (no cross-origin isolation) the threads are terminated and respawned.
    */
   async stop(): Promise<void> {
+    if (this.broken) return
     await this.api.stop()
     if (!this.cancel) {
       for (const w of this.threads) w.terminate()
@@ -98,6 +110,11 @@ export class Engine {
   /** Test hook: make thread k die during a run. */
   crashThread(k: number): Promise<void> {
     return this.api.crashThread(k)
+  }
+
+  private fail(message: string): void {
+    if (this.endRun) this.endRun(message)
+    else this.onProblem(message)
   }
 
   destroy(): void {

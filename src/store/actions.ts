@@ -11,7 +11,7 @@ let engine: Engine | null = null
 
 /** The one Engine (workers are created on first use, so tests of pure state never spawn any). */
 function getEngine(): Engine {
-  if (!engine) {
+  if (!engine || engine.broken) {
     engine = new Engine()
     engine.onProblem = (text) => notify('error', text)
   }
@@ -148,7 +148,20 @@ export function seek(t: number): void {
   })
 }
 
-/** Test hook for the "a worker dies" case. */
+/**
+ * Starts the workers and calibrates the cpu rate ahead of the first Run, so that the first run is
+ * not slowed by it and the app keeps working if the network goes away after the page has loaded.
+ */
+export async function warmUp(): Promise<void> {
+  const { scenario, machine } = store.getState()
+  try {
+    await getEngine().ensureThreads(effectiveThreads(scenario, machine.hardwareConcurrency))
+  } catch (e) {
+    notify('error', `Could not start the workers: ${e instanceof Error ? e.message : String(e)}`)
+  }
+}
+
+/** Test hook for the "a worker dies" case: thread k throws while the current run uses it. */
 export function crashThreadForTest(k: number): Promise<void> {
   return getEngine().crashThread(k)
 }
