@@ -111,7 +111,7 @@ describe('close', () => {
     const ch = new Chan<number>(0)
     const waiting = [ch.recv(), ch.recv(), ch.recv()]
     ch.close()
-    expect(await Promise.all(waiting)).toEqual(Array(3).fill({ value: undefined, ok: false }))
+    expect(await Promise.all(waiting)).toEqual([0, 1, 2].map(() => ({ value: undefined, ok: false })))
   })
 
   it('send on a closed channel throws', () => {

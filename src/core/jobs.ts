@@ -11,13 +11,13 @@ export interface Job {
 /** Duration of item i (0-based), scenario ms, before it is split into cpu and io. */
 export function jobDurations(s: Scenario): number[] {
   const rng = createRng(s.seed)
-  const out = new Array<number>(s.n)
+  const out: number[] = []
   for (let i = 0; i < s.n; i++) {
     let d = s.d
     if (s.variation === 'uniform') d = s.d * rng.uniform(1 - s.jitter / 100, 1 + s.jitter / 100)
     else if (s.variation === 'straggler' && i === 0) d = s.straggler
     else if (s.variation === 'everyk' && i % s.every === 0) d = s.slow
-    out[i] = Math.max(0, d)
+    out.push(Math.max(0, d))
   }
   return out
 }

@@ -1,6 +1,8 @@
 /** Quantile of unsorted samples by linear interpolation (q in [0, 1]); NaN for no samples. */
 export function quantile(samples: ArrayLike<number>, q: number): number {
-  const xs = Array.from(samples).filter((x) => !isNaN(x)).sort((a, b) => a - b)
+  const xs = Array.from(samples)
+    .filter((x) => !isNaN(x))
+    .toSorted((a, b) => a - b)
   if (xs.length === 0) return NaN
   const pos = (xs.length - 1) * q
   const lo = Math.floor(pos)

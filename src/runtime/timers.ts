@@ -1,56 +1,60 @@
 import { MinHeap } from '../core/heap'
 
 /**
- * Precise timers for io waits. One setTimeout wakes the scheduler EARLY_MS before the earliest
- * deadline; the rest is covered by message-loop yields (~5 µs each), so a wait ends within tens of
- * µs of its deadline. Measured in Chromium workers: a setTimeout may fire up to ~1 ms early or
- * ~0.5 ms late, and a short setTimeout set from a timer callback is clamped to ~4 ms (nesting), so
- * any wait under SPIN_BELOW_MS is yielded through, never re-timed. Deadlines: performance.now() ms.
+ * Precise timers for io waits (deadlines in performance.now() ms). Measured in Chromium workers:
+ * a setTimeout fires up to ~1 ms early or ~0.5 ms late, and one set from inside a timer callback
+ * nests and gets clamped to ≥ 4 ms after a few levels. So setTimeout is only ever called from a
+ * message task (nesting level 1, no clamp) and only for the part of a wait beyond EARLY_MS; the
+ * last stretch (under SPIN_MS) is covered by message-loop yields of ~5 µs each. A wait then ends
+ * within tens of µs of its deadline while the scheduler sleeps for all but ~2 ms of it.
  */
-const EARLY_MS = 2
-const SPIN_BELOW_MS = 5
+const EARLY_MS = 1.5
+const SPIN_MS = 2
 
 export class Timers {
   private heap = new MinHeap<() => void>()
   private timeout: ReturnType<typeof setTimeout> | null = null
-  private yielding = false
+  private posted = false
   private channel = new MessageChannel()
 
   constructor() {
     this.channel.port1.onmessage = () => {
-      this.yielding = false
+      this.posted = false
       this.tick()
     }
   }
 
   at(deadline: number, fn: () => void): void {
     this.heap.push(deadline, fn)
-    if (this.heap.peekKey() === deadline) this.arm()
+    if (this.heap.peekKey() === deadline) this.wake()
   }
 
   clear(): void {
     this.heap.clear()
+    this.cancelTimeout()
+  }
+
+  /** Re-plans from a message task, whatever task we are in now. */
+  private wake(): void {
+    if (!this.posted) {
+      this.posted = true
+      this.channel.port2.postMessage(0)
+    }
+  }
+
+  private cancelTimeout(): void {
     if (this.timeout !== null) clearTimeout(this.timeout)
     this.timeout = null
   }
 
-  private tick = (): void => {
+  /** Runs in a message task: fires what is due, then sleeps or yields until the next deadline. */
+  private tick(): void {
     const now = performance.now()
     while (this.heap.size > 0 && this.heap.peekKey() <= now) (this.heap.pop() as () => void)()
-    this.arm()
-  }
-
-  private arm(): void {
-    if (this.timeout !== null) {
-      clearTimeout(this.timeout)
-      this.timeout = null
-    }
+    this.cancelTimeout()
     if (this.heap.size === 0) return
     const wait = this.heap.peekKey() - performance.now()
-    if (wait > SPIN_BELOW_MS) this.timeout = setTimeout(this.tick, wait - EARLY_MS)
-    else if (!this.yielding) {
-      this.yielding = true
-      this.channel.port2.postMessage(0)
-    }
+    if (wait <= SPIN_MS) this.wake()
+    else this.timeout = setTimeout(() => this.wake(), wait - EARLY_MS)
   }
 }

@@ -78,7 +78,7 @@ export function App() {
             </span>
           )}
         </div>
-        <TimelineView theory={theory} showChan={showChan} />
+        <TimelineView key={showChan ? 'with-chan' : 'plain'} theory={theory} showChan={showChan} />
         <Legend />
         <MetricsPanel trace={trace} metrics={metrics} theory={theory} stale={stale} />
       </main>

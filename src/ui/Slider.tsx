@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react'
+import { useId, useState } from 'react'
 import { NUMERIC, type NumericKey } from '../core/scenario'
 import { setNumber } from '../store/actions'
 import { useApp } from './hooks'
@@ -26,12 +26,11 @@ export function Slider({ k, hint, format }: { k: NumericKey; hint?: string; form
   const spec = NUMERIC[k]
   const value = useApp((s) => s.scenario[k])
   const id = useId()
-  const [text, setText] = useState(String(value))
-  useEffect(() => setText(String(value)), [value])
+  // what the user is typing; null shows the current value
+  const [draft, setDraft] = useState<string | null>(null)
   const commit = () => {
-    const n = text.trim() === '' ? NaN : Number(text)
-    setNumber(k, n)
-    setText(String(value))
+    if (draft !== null) setNumber(k, draft.trim() === '' ? NaN : Number(draft))
+    setDraft(null)
   }
   return (
     <div className="slider" data-param={k}>
@@ -56,8 +55,8 @@ export function Slider({ k, hint, format }: { k: NumericKey; hint?: string; form
           type="text"
           inputMode="decimal"
           aria-label={`${spec.label} exact value`}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
+          value={draft ?? String(value)}
+          onChange={(e) => setDraft(e.target.value)}
           onBlur={commit}
           onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
         />

@@ -11,11 +11,12 @@ import { createTimeline, type TimelineInput } from '../viz/timeline'
 
 /**
  * Frame rate of the live view. Every frame costs cpu (on a 2-core machine without a GPU, ~8 ms of
- * software compositing), so when cpu jobs may use every core the live view steps down to leave the
- * cores to the threads being measured; replay is not measured and always runs at full rate.
+ * software compositing, more for a canvas of thousands of bars), so when cpu jobs may use every
+ * core, or the run is large, the live view steps down to leave the cores to the run being measured;
+ * replay is not measured and always runs at full rate.
  */
 export function liveFps(trace: Trace): number {
-  if (trace.scenario.kind === 'io') return 60
+  if (trace.scenario.kind === 'io') return trace.jobs.length > 2000 ? 30 : 60
   return trace.meta.threads >= trace.meta.hardwareConcurrency ? SATURATED_FPS : 30
 }
 export const SATURATED_FPS = 5
@@ -30,7 +31,9 @@ export function TimelineView({ theory, showChan }: { theory: Theory; showChan: b
   const scrubRef = useRef<HTMLInputElement>(null)
   const clockRef = useRef<HTMLSpanElement>(null)
   const theoryRef = useRef(theory)
-  theoryRef.current = theory
+  useEffect(() => {
+    theoryRef.current = theory
+  }, [theory])
 
   useEffect(() => {
     const tl = createTimeline(tlRef.current as HTMLDivElement)
@@ -81,7 +84,7 @@ export function TimelineView({ theory, showChan }: { theory: Theory; showChan: b
       tl.destroy()
       chan?.destroy()
     }
-  }, [showChan])
+  }, []) // mounted once per shape: App keys this component by whether it shows the channel chart
 
   return (
     <section className="timeline-wrap" aria-label="Timeline">

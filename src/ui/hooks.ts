@@ -41,9 +41,10 @@ export function useTraceMetrics(ms = 250): { trace: Trace | null; metrics: Metri
     const unsub = traceHub.subscribe((trace) => {
       const ended = !trace || trace.status !== 'running'
       const every = trace && trace.scenario.kind !== 'io' && trace.meta.threads >= trace.meta.hardwareConcurrency ? ms * 4 : ms
+      // computed in a task of its own, never inside the animation frame that applied the batch
       if (ended || performance.now() - lastRun > every) {
         if (timer) clearTimeout(timer)
-        compute()
+        timer = setTimeout(compute, 0)
       } else if (!timer) timer = setTimeout(compute, every)
     })
     return () => {

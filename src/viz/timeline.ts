@@ -93,22 +93,30 @@ export function createTimeline(el: HTMLElement): TimelineController {
 
     drawLabels(gLabels, laneNames(scenario.pattern, lanes, trace), pitch, laneY, barH)
 
-    const bars = trace ? collectBars(trace, input.cursor, scale) : []
-    const ghostCount = theory.jobs.length
-    const useCanvas = bars.length + ghostCount > SVG_BAR_LIMIT
+    let barCount = 0
+    let jobBars = 0
+    if (trace) {
+      forEachBar(trace, input.cursor, scale, (_s, _lane, _x0, _x1, _state, job) => {
+        barCount++
+        if (job >= 0) jobBars++
+      })
+    }
+    const useCanvas = barCount + theory.jobs.length > SVG_BAR_LIMIT
     el.dataset.mode = useCanvas ? 'canvas' : 'svg'
     el.dataset.lanes = String(lanes)
-    el.dataset.bars = String(bars.length)
-    el.dataset.jobBars = String(countJobBars(bars))
+    el.dataset.bars = String(barCount)
+    el.dataset.jobBars = String(jobBars)
 
     if (useCanvas) {
       gGhost.selectAll('*').remove()
       gBars.selectAll('*').remove()
       gLife.selectAll('*').remove()
       gMarks.selectAll('*').remove()
-      drawCanvas(input, bars, x, laneY, barH, pitch)
+      drawCanvas(input, x, laneY, barH, pitch)
     } else {
       clearCanvas()
+      const bars: Bar[] = []
+      if (trace) forEachBar(trace, input.cursor, scale, (key, lane, x0, x1, state, job) => bars.push({ key, lane, x0, x1, state, job }))
       drawGhostsSvg(gGhost, theory, x, laneY, barH)
       drawLifelinesSvg(gLife, trace, input.cursor, scale, x, laneY, barH)
       drawBarsSvg(gBars, bars, x, laneY, barH, pitch)
@@ -128,7 +136,7 @@ export function createTimeline(el: HTMLElement): TimelineController {
     canvas.height = 0
   }
 
-  function drawCanvas(input: TimelineInput, bars: Bar[], x: ScaleLinear<number, number>, laneY: (g: number) => number, barH: number, pitch: number): void {
+  function drawCanvas(input: TimelineInput, x: ScaleLinear<number, number>, laneY: (g: number) => number, barH: number, pitch: number): void {
     const dpr = window.devicePixelRatio || 1
     if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
       canvas.width = Math.round(width * dpr)
@@ -140,14 +148,25 @@ export function createTimeline(el: HTMLElement): TimelineController {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
     ctx.clearRect(0, 0, width, height)
     fills ??= canvasFills(ctx)
-    ctx.fillStyle = GHOST_FILL
+    // one Path2D per fill: a few fill() calls instead of tens of thousands of styled fillRect()s
+    const ghosts = new Path2D()
     for (const j of input.theory.jobs) {
-      if (isNaN(j.end)) continue
-      ctx.fillRect(x(j.begin), laneY(j.lane), Math.max(0.5, x(j.end) - x(j.begin)), barH)
+      if (!isNaN(j.end)) ghosts.rect(x(j.begin), laneY(j.lane), Math.max(0.5, x(j.end) - x(j.begin)), barH)
     }
-    for (const b of bars) {
-      ctx.fillStyle = fills[b.state] ?? '#000'
-      ctx.fillRect(x(b.x0), laneY(b.lane), Math.max(0.6, x(b.x1) - x(b.x0)), barH)
+    ctx.fillStyle = GHOST_FILL
+    ctx.fill(ghosts)
+    if (input.trace) {
+      const paths = new Map<number, Path2D>()
+      forEachBar(input.trace, input.cursor, input.trace.scenario.timeScale, (_s, lane, x0, x1, state) => {
+        let p = paths.get(state)
+        if (!p) paths.set(state, (p = new Path2D()))
+        const px0 = x(x0)
+        p.rect(px0, laneY(lane), Math.max(0.6, x(x1) - px0), barH)
+      })
+      for (const [state, p] of paths) {
+        ctx.fillStyle = fills[state] ?? '#000'
+        ctx.fill(p)
+      }
     }
     if (pitch >= 3 && input.trace) {
       const tr = input.trace
@@ -179,26 +198,28 @@ export function timeDomain(input: TimelineInput): { xMax: number; measuredEnd: n
   return { xMax, measuredEnd }
 }
 
-/** Every segment worth a bar, clipped to the cursor, in scenario ms. */
-function collectBars(tr: Trace, cursor: number, scale: number): Bar[] {
-  const out: Bar[] = []
+/**
+ * Calls `fn` for every segment worth a bar (not the instant `Active` ones) that has begun by the
+ * cursor, clipped to it, in scenario ms. Allocates nothing: it runs every frame over up to ~50,000.
+ */
+function forEachBar(
+  tr: Trace,
+  cursor: number,
+  scale: number,
+  fn: (seg: number, lane: number, x0: number, x1: number, state: number, job: number) => void,
+): void {
+  const end = isNaN(tr.endT) ? cursor : Math.min(cursor, tr.endT)
+  const { sState, sT0, sT1, sG, sJob } = tr
   for (let s = 0; s < tr.segments; s++) {
-    const state = tr.sState.data[s]
+    const state = sState.data[s]
     if (state === State.Active) continue
-    const t0 = tr.sT0.data[s]
+    const t0 = sT0.data[s]
     if (t0 > cursor) continue
-    let t1 = tr.sT1.data[s]
-    if (isNaN(t1) || t1 > cursor) t1 = Math.min(cursor, isNaN(tr.endT) ? cursor : tr.endT)
+    let t1 = sT1.data[s]
+    if (isNaN(t1) || t1 > cursor) t1 = end
     if (t1 < t0) t1 = t0
-    out.push({ key: s, lane: tr.sG.data[s], x0: t0 / scale, x1: t1 / scale, state, job: tr.sJob.data[s] })
+    fn(s, sG.data[s], t0 / scale, t1 / scale, state, sJob.data[s])
   }
-  return out
-}
-
-function countJobBars(bars: Bar[]): number {
-  let n = 0
-  for (const b of bars) if (b.job >= 0) n++
-  return n
 }
 
 function drawLabels(g: G, names: string[], pitch: number, laneY: (l: number) => number, barH: number): void {

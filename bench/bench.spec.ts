@@ -1,0 +1,146 @@
+import { writeFileSync } from 'node:fs'
+import os from 'node:os'
+import { gzipSync } from 'node:zlib'
+import { expect, test, type Page } from '@playwright/test'
+
+/**
+ * Each case opens its scenario link, runs it RUNS times in the same page (same calibration) and
+ * reads the metrics the app shows. Results go to BENCHMARKS.md with the targets of issue #2.
+ */
+const RUNS = 5
+
+interface Row {
+  what: string
+  target: string
+  measured: string
+  pass: boolean
+}
+
+const rows: Row[] = []
+let browserVersion = ''
+
+const median = (xs: number[]) => xs.toSorted((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
+const f = (x: number, d = 3) => x.toFixed(d)
+const spread = (xs: number[], d = 3) => `median ${f(median(xs), d)} (min ${f(Math.min(...xs), d)}, max ${f(Math.max(...xs), d)}, n = ${xs.length})`
+
+async function metric(page: Page, id: string): Promise<number> {
+  return Number(await page.locator(`[data-metric="${id}"]`).getAttribute('data-value'))
+}
+
+async function runOnce(page: Page): Promise<void> {
+  await page.getByTestId('run').click()
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'done', { timeout: 120_000 })
+}
+
+async function runCase(page: Page, query: string, runs = RUNS): Promise<{ ratio: number[]; makespan: number[]; overhead: number[] }> {
+  await page.goto(`/?${query}`)
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'ready')
+  await page.waitForTimeout(800) // workers started and calibrated
+  const out = { ratio: [] as number[], makespan: [] as number[], overhead: [] as number[] }
+  for (let i = 0; i < runs; i++) {
+    await runOnce(page)
+    out.ratio.push(await metric(page, 'ratio'))
+    out.makespan.push(await metric(page, 'makespan'))
+    out.overhead.push(await metric(page, 'overhead'))
+  }
+  return out
+}
+
+test.describe.configure({ mode: 'serial' })
+
+test('io ratios', async ({ page, browser }) => {
+  browserVersion = browser.version()
+  const cases: [string, string, number][] = [
+    ['io, worker pool: 100 × 50 ms, P = 10', 'pattern=pool&n=100&d=50&pool=10&kind=io', 1.05],
+    ['io, unbounded: 100 × 50 ms', 'pattern=unbounded&n=100&d=50&kind=io', 1.1],
+    ['io, sequential: 20 × 50 ms', 'pattern=sequential&n=20&d=50&kind=io', 1.03],
+  ]
+  for (const [what, q, bound] of cases) {
+    const r = await runCase(page, q)
+    rows.push({ what: `${what}: measured / theory`, target: `≤ ${bound}`, measured: spread(r.ratio), pass: median(r.ratio) <= bound })
+  }
+})
+
+test('cpu: the core limit shows', async ({ page }) => {
+  const p2 = await runCase(page, 'pattern=pool&kind=cpu&n=8&d=100&pool=2&threads=2')
+  rows.push({ what: 'cpu, worker pool: 8 × 100 ms, P = 2, T = 2: measured / theory', target: '≤ 1.25', measured: spread(p2.ratio), pass: median(p2.ratio) <= 1.25 })
+  const box = page.getByRole('textbox', { name: 'Pool size P exact value' })
+  await box.fill('8')
+  await box.press('Enter')
+  const p8: number[] = []
+  for (let i = 0; i < RUNS; i++) {
+    await runOnce(page)
+    p8.push(await metric(page, 'makespan'))
+  }
+  const speedup = median(p2.makespan) / median(p8)
+  rows.push({
+    what: 'cpu: P = 8 vs P = 2 on T = 2 (makespan P2 / P8; > 1 means P = 8 is faster)',
+    target: '≤ 1.10',
+    measured: `${f(speedup)} (P2 ${spread(p2.makespan, 0)} ms; P8 ${spread(p8, 0)} ms)`,
+    pass: speedup <= 1.1,
+  })
+  rows.push({ what: 'dispatch overhead (thread handoff → start), cpu runs', target: 'median ≤ 1 ms', measured: `${spread(p2.overhead)} ms`, pass: median(p2.overhead) <= 1 })
+})
+
+test('10,000 io jobs of 1–5 ms, P = 64: no long main-thread task', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { longTasks: number[] }
+    w.longTasks = []
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: false })
+  })
+  await page.goto('/?pattern=pool&n=10000&d=3&variation=uniform&jitter=66&pool=64&buffer=100')
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'ready')
+  await page.waitForTimeout(800)
+  const worst: number[] = []
+  const makespans: number[] = []
+  for (let i = 0; i < 3; i++) {
+    await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []))
+    await runOnce(page)
+    await page.waitForTimeout(300) // the final frames are drawn
+    worst.push(await page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks)))
+    makespans.push(await metric(page, 'makespan'))
+    expect(await page.getByTestId('timeline').getAttribute('data-job-bars')).toBe('10000')
+  }
+  rows.push({
+    what: '10,000 io jobs (1–5 ms), P = 64: longest main-thread task during run and drawing',
+    target: '< 100 ms',
+    measured: `${spread(worst, 1)} ms; completes and draws all 10,000 (makespan ${spread(makespans, 0)} ms)`,
+    pass: Math.max(...worst) < 100,
+  })
+})
+
+test('size of the JavaScript the first page loads', async ({ page }) => {
+  const sizes = new Map<string, number>()
+  page.on('response', async (res) => {
+    const url = res.url()
+    if (!url.endsWith('.js')) return
+    sizes.set(url.replace(/^.*\/assets\//, ''), gzipSync(await res.body(), { level: 9 }).length)
+  })
+  await page.goto('/')
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'ready')
+  await page.waitForTimeout(1500) // the workers are fetched at start-up too
+  const total = [...sizes.values()].reduce((a, b) => a + b, 0)
+  const detail = [...sizes].map(([k, v]) => `${k} ${(v / 1024).toFixed(1)} KB`).join(', ')
+  rows.push({ what: 'gzip size of all JavaScript loaded at start (page + workers)', target: '≤ 150 KB', measured: `${(total / 1024).toFixed(1)} KB (${detail})`, pass: total <= 150 * 1024 })
+})
+
+test.afterAll(() => {
+  const cpu = os.cpus()[0]?.model ?? 'unknown cpu'
+  const lines = [
+    '# Benchmarks',
+    '',
+    'Written by `npm run bench` (Playwright + Chromium against the production build, `vite preview`).',
+    'Each ratio case runs its scenario ' + RUNS + ' times in one page and reports the median (min, max).',
+    'CI checks only loose bounds of these; the targets below are for this benchmark.',
+    '',
+    `- date: ${new Date().toISOString()}`,
+    `- machine: ${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}`,
+    `- browser: Chromium ${browserVersion}, headless, no GPU; viewport 1440 × 900`,
+    '',
+    '| what | target | measured | |',
+    '|---|---|---|---|',
+    ...rows.map((r) => `| ${r.what} | ${r.target} | ${r.measured} | ${r.pass ? '✅' : '❌'} |`),
+    '',
+  ]
+  writeFileSync('BENCHMARKS.md', lines.join('\n'))
+})
