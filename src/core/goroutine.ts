@@ -162,21 +162,17 @@ export class Goroutine {
     const rt = this.rt
     const scale = rt.timeScale
     rt.emit(Op.JobBegin, job.id, this.id)
-    try {
-      if (job.cpu > 0) {
-        this.set(State.Runnable, job.id)
-        await rt.exec.cpu(job.cpu * scale, {
-          handoff: (thread) => rt.emit(Op.Handoff, job.id, thread),
-          start: (thread, t) => this.set(State.Running, job.id, thread, t),
-        })
-      }
-      if (job.io > 0) {
-        this.set(State.Io, job.id, job.io * scale)
-        await rt.exec.io(job.io * scale)
-      }
-    } catch (e) {
-      if (e instanceof StopSignal) rt.emit(Op.JobEnd, job.id, this.id, 1)
-      throw e
+    // On Stop these awaits reject with StopSignal; the trace closes unfinished jobs as cancelled.
+    if (job.cpu > 0) {
+      this.set(State.Runnable, job.id)
+      await rt.exec.cpu(job.cpu * scale, {
+        handoff: (thread) => rt.emit(Op.Handoff, job.id, thread),
+        start: (thread, t) => this.set(State.Running, job.id, thread, t),
+      })
+    }
+    if (job.io > 0) {
+      this.set(State.Io, job.id, job.io * scale)
+      await rt.exec.io(job.io * scale)
     }
     rt.emit(Op.JobEnd, job.id, this.id, 0)
     this.set(State.Active)

@@ -15,7 +15,10 @@ export function Controls() {
         <Slider k="d" />
         <div className="select-row">
           <label htmlFor="variation">Variation</label>
-          <select id="variation" value={s.variation} onChange={(e) => setEnum('variation', e.target.value as typeof s.variation)}>
+          <select id="variation" value={s.variation} onChange={(e) => {
+              setEnum('variation', e.target.value as typeof s.variation)
+              e.target.blur() // hand the keyboard back to the presenter keys
+            }}>
             {VARIATIONS.map((v) => (
               <option key={v} value={v}>
                 {VARIATION_LABEL[v]}
@@ -33,7 +36,10 @@ export function Controls() {
         )}
         <div className="select-row">
           <label htmlFor="kind">Job kind</label>
-          <select id="kind" value={s.kind} onChange={(e) => setEnum('kind', e.target.value as typeof s.kind)}>
+          <select id="kind" value={s.kind} onChange={(e) => {
+              setEnum('kind', e.target.value as typeof s.kind)
+              e.target.blur()
+            }}>
             {KINDS.map((k) => (
               <option key={k} value={k}>
                 {KIND_LABEL[k]}

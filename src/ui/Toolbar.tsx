@@ -55,7 +55,10 @@ export function Toolbar({ hasTrace }: { hasTrace: boolean }) {
           {replaying && playback.playing ? '❚❚ Pause' : '▶ Play'}
         </button>
         <label className="speed">
-          <select value={playback.speed} onChange={(e) => setSpeed(Number(e.target.value))} aria-label="Replay speed" data-testid="speed">
+          <select value={playback.speed} onChange={(e) => {
+              setSpeed(Number(e.target.value))
+              e.target.blur()
+            }} aria-label="Replay speed" data-testid="speed">
             {SPEEDS.map((v) => (
               <option key={v} value={v}>
                 {v}×

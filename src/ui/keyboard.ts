@@ -21,16 +21,20 @@ export const KEYS: KeyHelp[] = [
   { keys: '?', what: 'This help' },
 ]
 
-function typing(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false
-  if (target instanceof HTMLInputElement) return target.type !== 'range'
-  return target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || target.isContentEditable
+/** Keys that belong to the focused control: text entry, or a slider's own arrow keys. */
+function ownedByControl(e: KeyboardEvent): boolean {
+  const t = e.target
+  if (!(t instanceof HTMLElement)) return false
+  if (t instanceof HTMLInputElement) return t.type === 'range' ? e.key.startsWith('Arrow') : true
+  return t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement || t.isContentEditable
 }
 
 /** Presenter keys. Returns the listener's remover. */
 export function installKeyboard(toggle: { help(): void; controls(): void }): () => void {
   const onKey = (e: KeyboardEvent) => {
-    if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return
+    if (e.ctrlKey || e.metaKey || e.altKey || ownedByControl(e)) return
+    // A focused button would also act on Space/Enter when the key comes up: the keys are ours.
+    if (e.target instanceof HTMLButtonElement) e.target.blur()
     const k = e.key
     if (k === ' ') runOrStop()
     else if (k === 'Escape') void stop()
