@@ -43,14 +43,22 @@ test('batches draw a barrier per batch; sequential uses one lane', async ({ page
 })
 
 test('cpu jobs are bounded by the threads: pool 8 on T = 2 is no faster than pool 2', async ({ page }) => {
+  // Same page, same calibrated work per job; the better of two runs each, so that the first run's
+  // cold start (JIT, first drawing) does not decide the comparison.
+  const best = async () => {
+    const m: number[] = []
+    for (let i = 0; i < 2; i++) {
+      await runToEnd(page)
+      m.push(await metric(page, 'makespan'))
+    }
+    return Math.min(...m)
+  }
   await open(page, 'pattern=pool&kind=cpu&n=8&d=100&pool=2&threads=2')
-  await runToEnd(page)
-  const pool2 = await metric(page, 'makespan')
+  const pool2 = await best()
   const box = page.getByRole('textbox', { name: 'Pool size P exact value' })
   await box.fill('8')
   await box.press('Enter')
-  await runToEnd(page) // same page, same calibrated amount of work per job
-  const pool8 = await metric(page, 'makespan')
+  const pool8 = await best()
   expect(pool8 / pool2).toBeGreaterThan(0.85)
   await expect(page.locator('.tl-bars g.bar[data-state="1"]').first()).toBeVisible() // runnable: waiting for a thread
   await page.screenshot({ path: 'e2e/__screens__/cpu-pool8.png' })

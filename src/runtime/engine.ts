@@ -72,6 +72,7 @@ export class Engine {
     })
     await this.api.attach(Comlink.transfer(ports, ports), this.cancel, this.itersPerMs)
     if (this.itersPerMs === 0) this.itersPerMs = await this.api.calibrate()
+    else await this.api.warm()
     this.dirty = false
   }
 

@@ -22,6 +22,11 @@ export function spin(iters: number, cancelled: () => boolean): { x: number; comp
   return { x, completed: true }
 }
 
+/** Runs the kernel untimed so that the JIT has optimised it on this thread. */
+export function warm(): void {
+  spin(5_000_000, () => false)
+}
+
 /**
  * Iterations per ms of `spin` on this thread: the best of eight ~15 ms windows after a warm-up.
  * The best window is the one least disturbed by other work on the machine, so a cpu job of d ms
@@ -29,7 +34,7 @@ export function spin(iters: number, cancelled: () => boolean): { x: number; comp
  */
 export function calibrate(): number {
   const never = () => false
-  spin(5_000_000, never) // let the JIT settle
+  warm()
   let iters = 1_000_000
   let t0 = performance.now()
   spin(iters, never)

@@ -30,6 +30,11 @@ const api = {
     return pool.calibrate()
   },
 
+  warm(): Promise<void> {
+    if (!pool) throw new Error('no threads attached')
+    return pool.warm()
+  },
+
   /**
    * Starts a run; returns its origin (absolute ms). Events go to `onBatch`; the last batch (ending
    * with RunEnd) comes with `end`, which carries the error message of a failed run ('' otherwise).

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { absNow } from './clock'
-import { calibrate, spin } from './kernel'
+import { calibrate, spin, warm } from './kernel'
 import type { FromThread, ToThread } from './protocol'
 
 /**
@@ -18,6 +18,9 @@ self.onmessage = (e: MessageEvent<{ port: MessagePort; cancel: SharedArrayBuffer
     const m = ev.data
     if (m.type === 'calibrate') {
       post({ type: 'calibrated', itersPerMs: calibrate() })
+    } else if (m.type === 'warm') {
+      warm()
+      post({ type: 'warmed' })
     } else if (m.type === 'run') {
       post({ type: 'start', id: m.id, t: absNow() })
       const cancelled = flag ? () => Atomics.load(flag, 0) !== m.gen : () => false

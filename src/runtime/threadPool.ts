@@ -52,17 +52,30 @@ export class ThreadPool {
     return this.threads.every((t) => !t.current && !t.draining)
   }
 
-  calibrate(): Promise<number> {
+  /** Every thread runs the kernel once (JIT warm-up); then thread 0 alone measures its rate. */
+  async calibrate(): Promise<number> {
+    await Promise.all(this.threads.map((_, k) => this.ask(k, { type: 'warm' }, 'warmed')))
+    const reply = await this.ask(0, { type: 'calibrate' }, 'calibrated')
+    if (reply.type === 'calibrated') this.itersPerMs = reply.itersPerMs
+    return this.itersPerMs
+  }
+
+  /** Warms every thread's JIT (for threads added after calibration). */
+  async warm(): Promise<void> {
+    await Promise.all(this.threads.map((_, k) => this.ask(k, { type: 'warm' }, 'warmed')))
+  }
+
+  /** One request/reply with a thread outside any run. */
+  private ask(k: number, m: ToThread, replyType: FromThread['type']): Promise<FromThread> {
     return new Promise((resolve) => {
-      const port = this.threads[0].port
+      const port = this.threads[k].port
       const prev = port.onmessage
       port.onmessage = (e: MessageEvent<FromThread>) => {
-        if (e.data.type !== 'calibrated') return
+        if (e.data.type !== replyType) return
         port.onmessage = prev
-        this.itersPerMs = e.data.itersPerMs
-        resolve(this.itersPerMs)
+        resolve(e.data)
       }
-      this.post(0, { type: 'calibrate' })
+      this.post(k, m)
     })
   }
 

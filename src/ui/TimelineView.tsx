@@ -7,7 +7,8 @@ import { seek } from '../store/actions'
 import { traceHub } from '../store/traceHub'
 import { createChanChart } from '../viz/chanChart'
 import { formatMs } from '../viz/format'
-import { createTimeline, type TimelineInput } from '../viz/timeline'
+import type { TimelineInput } from '../viz/layout'
+import { createTimeline } from '../viz/timeline'
 
 /**
  * Frame rate of the live view. Every frame costs cpu (on a 2-core machine without a GPU, ~8 ms of

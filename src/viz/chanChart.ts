@@ -3,7 +3,7 @@ import { scaleLinear, type ScaleLinear } from 'd3-scale'
 import { select } from 'd3-selection'
 import { area, curveStepAfter, line } from 'd3-shape'
 import type { Trace } from '../core/trace'
-import { M, timeDomain, type TimelineInput } from './timeline'
+import { M, timeDomain, type TimelineInput } from './layout'
 
 /** len(jobs) over time, on the timeline's x axis, with cap(jobs) as a ceiling line. */
 export function createChanChart(el: HTMLElement): { update(input: TimelineInput): void; destroy(): void } {
@@ -29,7 +29,7 @@ export function createChanChart(el: HTMLElement): { update(input: TimelineInput)
     const pts = tr ? samples(tr, input.cursor, x) : []
     const y = scaleLinear().domain([0, Math.max(1, cap)]).range([height - 6, 22])
     svg.attr('width', width).attr('height', height)
-    gY.attr('transform', `translate(${M.left},0)`).call(axisLeft(y).ticks(3).tickSizeOuter(0))
+    gY.attr('transform', `translate(${M.left},0)`).call(axisLeft(y).ticks(Math.min(3, Math.max(1, cap)), 'd').tickSizeOuter(0))
     pathArea.attr('d', area<[number, number]>().curve(curveStepAfter).x((d) => x(d[0])).y0(y(0)).y1((d) => y(d[1]))(pts) ?? '')
     pathLine.attr('d', line<[number, number]>().curve(curveStepAfter).x((d) => x(d[0])).y((d) => y(d[1]))(pts) ?? '')
     capLine.attr('x1', M.left).attr('x2', width - M.right).attr('y1', y(cap)).attr('y2', y(cap))

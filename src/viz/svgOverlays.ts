@@ -1,0 +1,95 @@
+/** SVG overlays across all lanes: batch barriers, makespan markers, the time cursor. */
+import type { ScaleLinear } from 'd3-scale'
+import type { Selection } from 'd3-selection'
+import type { Theory } from '../core/theory'
+import type { Trace } from '../core/trace'
+import { formatMs } from './format'
+import { M, type TimelineInput } from './layout'
+import { BARRIER_COLOR, CURSOR_COLOR } from './palette'
+
+type G = Selection<SVGGElement, unknown, null, undefined>
+
+export function drawBarriers(g: G, tr: Trace | null, theory: Theory, cursor: number, scale: number, x: ScaleLinear<number, number>, plotH: number): void {
+  const measured = tr ? tr.barriers.filter((t) => t <= cursor).map((t) => t / scale) : []
+  const lines = tr ? measured.map((t, i) => ({ t, i, kind: 'measured' })) : theory.barriers.map((t, i) => ({ t, i, kind: 'theory' }))
+  const sel = g
+    .selectAll<SVGGElement, (typeof lines)[number]>('g.barrier')
+    .data(lines, (d) => `${d.kind}${d.i}`)
+    .join((e) => {
+      const b = e.append('g').attr('class', 'barrier')
+      b.append('line')
+      b.append('text').attr('text-anchor', 'middle')
+      return b
+    })
+  sel.attr('data-kind', (d) => d.kind)
+  sel
+    .select('line')
+    .attr('x1', (d) => x(d.t))
+    .attr('x2', (d) => x(d.t))
+    .attr('y1', M.top)
+    .attr('y2', M.top + plotH)
+    .attr('stroke', BARRIER_COLOR)
+    .attr('stroke-opacity', (d) => (d.kind === 'measured' ? 0.75 : 0.3))
+    .attr('stroke-dasharray', (d) => (d.kind === 'measured' ? null : '4 4'))
+  const spacing = lines.length > 1 ? x(lines[1].t) - x(lines[0].t) : Infinity
+  sel
+    .select('text')
+    .attr('x', (d) => x(d.t))
+    .attr('y', M.top + plotH + 2)
+    .text((d) => (d.i === 0 || spacing > 70 ? 'wg.Wait()' : ''))
+}
+
+export function drawMarkers(g: G, input: TimelineInput, theory: Theory, tr: Trace | null, measuredEnd: number, x: ScaleLinear<number, number>, plotH: number): void {
+  type Mark = { id: string; t: number; label: string; color: string; dash: string | null; anchor: 'start' | 'end' }
+  const marks: Mark[] = []
+  const theoryMark: Mark = { id: 'theory', t: theory.makespan, label: `theory ${formatMs(theory.makespan)}`, color: '#475569', dash: '5 4', anchor: 'end' }
+  marks.push(theoryMark)
+  if (tr && tr.status !== 'running' && !isNaN(tr.endT) && input.cursor >= tr.endT) {
+    const before = measuredEnd < theory.makespan
+    theoryMark.anchor = before ? 'start' : 'end'
+    const measured: Mark = { id: 'measured', t: measuredEnd, label: `measured ${formatMs(measuredEnd)}`, color: BARRIER_COLOR, dash: null, anchor: before ? 'end' : 'start' }
+    if (Math.abs(x(measuredEnd) - x(theory.makespan)) < 170) {
+      // too close for two labels: one label on the measured line names both
+      measured.label += ` · theory ${formatMs(theory.makespan)}`
+      theoryMark.label = ''
+    }
+    marks.push(measured)
+  }
+  if (input.showCursor) {
+    const t = input.cursor / (tr ? tr.scenario.timeScale : input.scenario.timeScale)
+    marks.push({ id: 'cursor', t, label: formatMs(t), color: CURSOR_COLOR, dash: null, anchor: 'start' })
+  }
+  const [left, right] = x.range()
+  // keep every label inside the plot: flip its side when it would run past an edge (≈ 8 px a character)
+  for (const m of marks) {
+    const w = m.label.length * 8 + 6
+    if (m.anchor === 'start' && x(m.t) + w > right + M.right) m.anchor = 'end'
+    else if (m.anchor === 'end' && x(m.t) - w < left) m.anchor = 'start'
+  }
+  const sel = g
+    .selectAll<SVGGElement, Mark>('g.mark')
+    .data(marks, (d) => d.id)
+    .join((e) => {
+      const m = e.append('g').attr('class', 'mark')
+      m.append('line')
+      m.append('text')
+      return m
+    })
+  sel.attr('data-id', (d) => d.id)
+  sel
+    .select('line')
+    .attr('x1', (d) => x(d.t))
+    .attr('x2', (d) => x(d.t))
+    .attr('y1', M.top - 4)
+    .attr('y2', (d) => M.top + plotH + (d.id === 'cursor' ? 0 : 22))
+    .attr('stroke', (d) => d.color)
+    .attr('stroke-width', (d) => (d.id === 'cursor' ? 2 : 1.5))
+    .attr('stroke-dasharray', (d) => d.dash)
+  sel
+    .select('text')
+    .attr('x', (d) => x(d.t) + (d.anchor === 'start' ? 5 : -5))
+    .attr('y', (d) => (d.id === 'cursor' ? M.top + 14 : M.top + plotH + 34))
+    .attr('text-anchor', (d) => d.anchor)
+    .attr('fill', (d) => d.color)
+    .text((d) => d.label)
+}
