@@ -154,6 +154,12 @@ export function seek(t: number): void {
  */
 export async function warmUp(): Promise<void> {
   const { scenario, machine } = store.getState()
+  if (!machine.isolated) {
+    notify(
+      'info',
+      'This page is not cross-origin isolated (it needs the COOP and COEP headers): timers are coarser, and Stop has to restart the threads instead of signalling them. Serve it with npm start or npm run preview.',
+    )
+  }
   try {
     await getEngine().ensureThreads(effectiveThreads(scenario, machine.hardwareConcurrency))
   } catch (e) {
