@@ -1,7 +1,31 @@
-import { KINDS, KIND_LABEL, VARIATIONS, VARIATION_LABEL, effectiveThreads } from '../core/scenario'
+import { KIND_LABEL, VARIATION_LABEL, effectiveThreads, type Scenario } from '../core/scenario'
 import { setEnum } from '../store/actions'
 import { useApp } from './hooks'
 import { Slider } from './Slider'
+
+/** A labelled drop-down for one of the scenario's choices. */
+function Choice<K extends 'variation' | 'kind'>({ k, label, labels }: { k: K; label: string; labels: Record<Scenario[K], string> }) {
+  const value = useApp((st) => st.scenario[k])
+  return (
+    <div className="select-row">
+      <label htmlFor={k}>{label}</label>
+      <select
+        id={k}
+        value={value}
+        onChange={(e) => {
+          setEnum(k, e.target.value as Scenario[K])
+          e.target.blur() // hand the keyboard back to the presenter keys
+        }}
+      >
+        {(Object.keys(labels) as Scenario[K][]).map((v) => (
+          <option key={v} value={v}>
+            {labels[v]}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
 
 /** The scenario's settings. Only the ones that matter for the chosen pattern and variation are shown. */
 export function Controls() {
@@ -13,19 +37,7 @@ export function Controls() {
         <legend>Workload</legend>
         <Slider k="n" />
         <Slider k="d" />
-        <div className="select-row">
-          <label htmlFor="variation">Variation</label>
-          <select id="variation" value={s.variation} onChange={(e) => {
-              setEnum('variation', e.target.value as typeof s.variation)
-              e.target.blur() // hand the keyboard back to the presenter keys
-            }}>
-            {VARIATIONS.map((v) => (
-              <option key={v} value={v}>
-                {VARIATION_LABEL[v]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Choice k="variation" label="Variation" labels={VARIATION_LABEL} />
         {s.variation === 'uniform' && <Slider k="jitter" hint={`each job lasts d × U(${+(1 - s.jitter / 100).toFixed(2)}, ${+(1 + s.jitter / 100).toFixed(2)})`} />}
         {s.variation === 'straggler' && <Slider k="straggler" />}
         {s.variation === 'everyk' && (
@@ -34,19 +46,7 @@ export function Controls() {
             <Slider k="slow" />
           </>
         )}
-        <div className="select-row">
-          <label htmlFor="kind">Job kind</label>
-          <select id="kind" value={s.kind} onChange={(e) => {
-              setEnum('kind', e.target.value as typeof s.kind)
-              e.target.blur()
-            }}>
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABEL[k]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Choice k="kind" label="Job kind" labels={KIND_LABEL} />
         {s.kind === 'mixed' && <Slider k="cpuShare" hint="the rest of each job is io" />}
       </fieldset>
       <fieldset>
