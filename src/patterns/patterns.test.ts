@@ -30,6 +30,8 @@ describe('patterns under virtual time match the theory exactly', () => {
       expect(tr.status).toBe('done')
       expect(tr.jobsDone).toBe(tr.jobs.length)
       expect(tr.endT).toBeCloseTo(tr.theory.makespan, 9)
+      // every goroutine returned by itself before main did: none was cut off
+      expect(Array.from(tr.gExitHow.data.subarray(0, tr.goroutines)).every((how) => how === 0)).toBe(true)
       for (let j = 0; j < tr.jobs.length; j++) {
         expect(tr.jBegin[j]).toBeCloseTo(tr.theory.jobs[j].begin, 9)
         expect(tr.jEnd[j]).toBeCloseTo(tr.theory.jobs[j].end, 9)

@@ -8,6 +8,8 @@ import { cursorTime } from './playback'
 import { traceHub } from './traceHub'
 
 let engine: Engine | null = null
+/** Stop was pressed while the workers were still being set up for a run */
+let stopBeforeStart = false
 
 /** The one Engine (workers are created on first use, so tests of pure state never spawn any). */
 function getEngine(): Engine {
@@ -53,9 +55,14 @@ export async function run(): Promise<void> {
   const theory = computeTheory(scenario.pattern, jobs, { pool: scenario.pool, batch: scenario.batch, threads })
   const eng = getEngine()
   store.setState({ status: 'starting', progress: 0, runSeq: runSeq + 1 })
+  stopBeforeStart = false
   let trace: Trace | null = null
   try {
     await eng.ensureThreads(threads)
+    if (stopBeforeStart) {
+      store.setState({ status: 'stopped' })
+      return
+    }
     trace = new Trace(scenario, jobs, theory, {
       threads,
       hardwareConcurrency: machine.hardwareConcurrency,
@@ -92,6 +99,7 @@ export async function run(): Promise<void> {
 /** Stops the current run at once; what was recorded stays on screen. */
 export async function stop(): Promise<void> {
   if (!isBusy() || !engine) return
+  if (store.getState().status === 'starting') stopBeforeStart = true
   await engine.stop()
 }
 

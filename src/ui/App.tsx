@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react'
 import { PATTERN_LABEL } from '../core/scenario'
+import { encodeScenario } from '../core/url'
+import { formatMs } from '../viz/format'
 import type { AppState } from '../store/app'
 import { Controls } from './Controls'
 import { useApp, useTheory, useTraceMetrics } from './hooks'
@@ -48,9 +50,11 @@ export function App() {
   const [help, setHelp] = useState(false)
   const [controls, setControls] = useState(true)
   useEffect(() => installKeyboard({ help: () => setHelp((h) => !h), controls: () => setControls((c) => !c) }), [])
-  const stale = trace !== null && trace.scenario !== scenario && status !== 'running' && status !== 'starting'
-  const shown = trace ?? null
-  const showChan = (shown ? shown.scenario.pattern : scenario.pattern) === 'pool'
+  const busy = status === 'running' || status === 'starting'
+  // the screen shows the last run; "stale" when the settings now say something else
+  const stale = trace !== null && !busy && encodeScenario(trace.scenario) !== encodeScenario(scenario)
+  const shownPattern = (trace?.scenario ?? scenario).pattern
+  const showChan = shownPattern === 'pool'
   return (
     <div className={`app ${controls ? '' : 'no-controls'}`}>
       <header>
@@ -65,16 +69,16 @@ export function App() {
         <div className="status-row">
           <StatusLine jobs={trace ? trace.jobs.length : scenario.n} />
           <span className="lesson">
-            <b>{PATTERN_LABEL[(shown ?? { scenario }).scenario.pattern]}</b> {PATTERN_LESSON[(shown ?? { scenario }).scenario.pattern]}
+            <b>{PATTERN_LABEL[shownPattern]}</b> {PATTERN_LESSON[shownPattern]}
           </span>
-          {trace && (status === 'running' || status === 'starting') && liveFps(trace) === SATURATED_FPS && (
+          {trace && busy && liveFps(trace) === SATURATED_FPS && (
             <span className="stale-hint">
               Live view at {SATURATED_FPS} fps: the cpu jobs use every core. Replay (R) is smooth.
             </span>
           )}
           {stale && (
             <span className="stale-hint" data-testid="stale">
-              Settings changed since this run (next run: theory {Math.round(theory.makespan).toLocaleString('en-US')} ms). Press Space.
+              Settings changed since this run (next run: theory {formatMs(theory.makespan)}). Press Space.
             </span>
           )}
         </div>
