@@ -57,3 +57,17 @@ test('a garbage link opens with the nearest valid values and a notice that says 
   expect(q.get('v')).toBe('1')
   expect(await runToEnd(page)).toBe('done') // the app works afterwards
 })
+
+test('dragging a slider ends with its value in the URL and on screen', async ({ page }) => {
+  await open(page)
+  const slider = page.locator('[data-param="d"] input[type="range"]')
+  const box = await slider.boundingBox()
+  if (!box) throw new Error('no slider')
+  const y = box.y + box.height / 2
+  await page.mouse.move(box.x + 4, y)
+  await page.mouse.down()
+  for (let i = 0; i <= 80; i++) await page.mouse.move(box.x + 4 + (i * (box.width - 8)) / 80, y)
+  await page.mouse.up()
+  await expect.poll(() => queryOf(page).get('d')).toBe('5000')
+  await expect(page.getByTestId('value-d')).toContainText('5,000')
+})

@@ -6,6 +6,8 @@ import { initialState, makeNotice, store } from './app'
  * nearest valid ones, with a notice saying what changed); afterwards every scenario change is
  * written back with history.replaceState, so the address bar is always a shareable link.
  */
+const URL_WRITE_DELAY_MS = 150
+
 export function startUrlSync(): () => void {
   const { scenario, notices } = decodeScenario(window.location.search)
   const linkNotices = notices.length > 0 ? [makeNotice('warning', `This link had settings that could not be used as given. ${notices.join(' ')}`)] : []
@@ -15,11 +17,25 @@ export function startUrlSync(): () => void {
     if (q !== window.location.search) window.history.replaceState(null, '', q + window.location.hash)
   }
   write()
+  // Writes are debounced: dragging a slider changes the scenario many times a second, and Chrome
+  // ignores history.replaceState calls that come too fast (IPC flooding protection).
+  let timer: ReturnType<typeof setTimeout> | null = null
+  const flush = () => {
+    if (timer !== null) clearTimeout(timer)
+    timer = null
+    write()
+  }
+  window.addEventListener('pagehide', flush)
   let last = store.getState().scenario
-  return store.subscribe((s) => {
-    if (s.scenario !== last) {
-      last = s.scenario
-      write()
-    }
+  const unsubscribe = store.subscribe((s) => {
+    if (s.scenario === last) return
+    last = s.scenario
+    if (timer !== null) clearTimeout(timer)
+    timer = setTimeout(flush, URL_WRITE_DELAY_MS)
   })
+  return () => {
+    unsubscribe()
+    window.removeEventListener('pagehide', flush)
+    if (timer !== null) clearTimeout(timer)
+  }
 }
