@@ -71,3 +71,14 @@ test('dragging a slider ends with its value in the URL and on screen', async ({ 
   await expect.poll(() => queryOf(page).get('d')).toBe('5000')
   await expect(page.getByTestId('value-d')).toContainText('5,000')
 })
+
+test('an extreme scenario warns how long it will take, and Stop still ends it at once', async ({ page }) => {
+  await open(page, 'pattern=sequential&n=10000&d=5000')
+  await expect(page.getByTestId('long-run')).toContainText('13 h 53 m')
+  await page.keyboard.press('Space')
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'running')
+  await page.waitForTimeout(300)
+  await page.keyboard.press('Space')
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'stopped')
+  await expect(page.getByTestId('timeline')).toHaveAttribute('data-job-bars', '1')
+})

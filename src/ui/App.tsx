@@ -30,6 +30,9 @@ function statusText(s: Pick<AppState, 'status' | 'progress'>, jobs: number): str
   }
 }
 
+/** Runs expected to take longer than this (real ms) get a warning before they start. */
+const LONG_RUN_MS = 60_000
+
 /** Its own component: progress changes several times a second and should re-render only this line. */
 function StatusLine({ jobs }: { jobs: number }) {
   const status = useApp((s) => s.status)
@@ -74,6 +77,11 @@ export function App() {
           {trace && busy && liveFps(trace) === SATURATED_FPS && (
             <span className="stale-hint">
               Live view at {SATURATED_FPS} fps: the cpu jobs use every core. Replay (R) is smooth.
+            </span>
+          )}
+          {!busy && theory.makespan * scenario.timeScale > LONG_RUN_MS && (
+            <span className="stale-hint" data-testid="long-run">
+              This run will take about {formatMs(theory.makespan * scenario.timeScale)}. Stop (Space) ends it at any time; a smaller time scale runs it faster.
             </span>
           )}
           {stale && (

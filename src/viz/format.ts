@@ -2,6 +2,7 @@
 export function formatMs(ms: number, digits = 0): string {
   if (!Number.isFinite(ms)) return '—'
   const a = Math.abs(ms)
+  if (a >= 7_200_000) return `${Math.floor(ms / 3_600_000)} h ${Math.round((ms % 3_600_000) / 60_000)} m`
   if (a >= 120_000) return `${Math.floor(ms / 60_000)} m ${Math.round((ms % 60_000) / 1000)} s`
   if (a >= 10_000) return `${(ms / 1000).toFixed(1).replace(/\.0$/, '')} s`
   if (a >= 1000) return `${(ms / 1000).toFixed(2).replace(/0$/, '').replace(/\.0$/, '')} s`
