@@ -12,6 +12,11 @@ createRoot(document.getElementById('root') as HTMLElement).render(
   </StrictMode>,
 )
 
+// Offline support for the built app (see public/sw.js); not in development, where files change.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => {}))
+}
+
 // Workers start once the first frame is on screen (see warmUp).
 setTimeout(() => void warmUp(), 300)
 
