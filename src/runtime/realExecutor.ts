@@ -9,12 +9,9 @@ export class RealExecutor implements Executor {
   private timers = new Timers()
   private pendingIo = new Set<(e: Error) => void>()
   /** absolute ms of the run's origin */
-  readonly origin: number
-  private readonly perfOrigin: number
+  readonly origin = absNow()
 
   constructor(private readonly pool: ThreadPool) {
-    this.perfOrigin = performance.now()
-    this.origin = performance.timeOrigin + this.perfOrigin
     pool.origin = this.origin
   }
 

@@ -74,11 +74,6 @@ const api = {
     current?.stop(RunStatus.Failed, new Error(message))
   },
 
-  /** Whether all threads are free again after a Stop. */
-  idle(): boolean {
-    return pool ? pool.idle : true
-  },
-
   /** Test hook: thread k throws. */
   crashThread(k: number): void {
     pool?.crash(k)

@@ -43,15 +43,6 @@ export class ThreadPool {
     })
   }
 
-  get size(): number {
-    return this.threads.length
-  }
-
-  /** Whether every thread is free (none is still finishing work of a stopped run). */
-  get idle(): boolean {
-    return this.threads.every((t) => !t.current && !t.draining)
-  }
-
   /** Every thread runs the kernel once (JIT warm-up); then thread 0 alone measures its rate. */
   async calibrate(): Promise<number> {
     await Promise.all(this.threads.map((_, k) => this.ask(k, { type: 'warm' }, 'warmed')))

@@ -41,6 +41,7 @@ export function TimelineView({ theory, showChan }: { theory: Theory; showChan: b
     const chan = chanRef.current ? createChanChart(chanRef.current) : null
     let raf = 0
     let lastKey = ''
+    let lastTheory: Theory | null = null
     let lastDraw = 0
     const frame = () => {
       raf = requestAnimationFrame(frame)
@@ -56,12 +57,13 @@ export function TimelineView({ theory, showChan }: { theory: Theory; showChan: b
         store.setState({ playback: { ...p, playing: false, anchorT: end, anchorWall: performance.now() } })
       }
       const th = trace ? trace.theory : theoryRef.current
-      const key = `${trace ? trace.version : -1}|${cursor}|${mode}|${th.makespan}|${th.lanes}|${st.scenario.timeScale}|${st.scenario.pattern}`
-      if (key === lastKey) return
+      const key = `${trace ? trace.version : -1}|${cursor}|${mode}|${st.scenario.timeScale}|${st.scenario.pattern}`
+      if (key === lastKey && th === lastTheory) return
       const now = performance.now()
       if (live && trace && now - lastDraw < 1000 / liveFps(trace) - 2) return
       lastDraw = now
       lastKey = key
+      lastTheory = th
       const input: TimelineInput = {
         scenario: trace ? trace.scenario : st.scenario,
         theory: th,
