@@ -82,3 +82,13 @@ test('an extreme scenario warns how long it will take, and Stop still ends it at
   await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'stopped')
   await expect(page.getByTestId('timeline')).toHaveAttribute('data-job-bars', '1')
 })
+
+test('an example from the talk sets its settings and keeps the pattern', async ({ page }) => {
+  await open(page, 'pattern=batches')
+  await page.getByRole('combobox', { name: 'Examples from the talk' }).selectOption('straggler')
+  await expect.poll(() => queryOf(page).get('variation')).toBe('straggler')
+  expect(queryOf(page).get('pattern')).toBe('batches')
+  expect(await metric(page, 'theory')).toBe(950)
+  await page.keyboard.press('4') // the same example as a worker pool
+  await expect.poll(() => metric(page, 'theory')).toBe(550)
+})

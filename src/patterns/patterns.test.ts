@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { EVENT_WIDTH, Op, Role, State } from '../core/events'
 import { makeJobs } from '../core/jobs'
+import { computeMetrics } from '../core/metrics'
 import { DEFAULT_SCENARIO, type Scenario } from '../core/scenario'
 import { computeTheory } from '../core/theory'
 import { Trace } from '../core/trace'
@@ -89,6 +90,17 @@ describe('pattern structure', () => {
     }
     const { peakOverlap } = await import('../core/stats')
     expect(peakOverlap(starts, ends)).toBe(3)
+  })
+})
+
+describe('goroutine counts of the opener (main, and the pool’s producer, are goroutines too)', () => {
+  it('peak / total: sequential 1/1, unbounded 101/101, batches 11/101, pool 12/12', async () => {
+    const counts: string[] = []
+    for (const pattern of ['sequential', 'unbounded', 'batches', 'pool'] as const) {
+      const m = computeMetrics(await runVirtual({ pattern }))
+      counts.push(`${m.peakGoroutines}/${m.totalGoroutines}`)
+    }
+    expect(counts).toEqual(['1/1', '101/101', '11/101', '12/12'])
   })
 })
 

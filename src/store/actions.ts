@@ -1,3 +1,4 @@
+import { EXAMPLES } from '../core/examples'
 import { makeJobs } from '../core/jobs'
 import { checkNumber, effectiveThreads, type EnumKey, type NumericKey, type Scenario } from '../core/scenario'
 import { computeTheory } from '../core/theory'
@@ -39,6 +40,13 @@ export function setNumber(key: NumericKey, raw: number): void {
 export function setEnum<K extends EnumKey>(key: K, value: Scenario[K]): void {
   const s = store.getState().scenario
   if (s[key] !== value) store.setState({ scenario: { ...s, [key]: value } })
+}
+
+/** Sets the settings an example from the talk names; the pattern and the rest stay as they are. */
+export function applyExample(id: string): void {
+  const ex = EXAMPLES.find((e) => e.id === id)
+  if (!ex) return
+  store.setState((st) => ({ scenario: { ...st.scenario, ...ex.settings } }))
 }
 
 export function isBusy(): boolean {

@@ -1,5 +1,6 @@
 import { KIND_LABEL, VARIATION_LABEL, effectiveThreads, type Scenario } from '../core/scenario'
-import { setEnum } from '../store/actions'
+import { EXAMPLES } from '../core/examples'
+import { applyExample, setEnum } from '../store/actions'
 import { useApp } from './hooks'
 import { Slider } from './Slider'
 
@@ -33,6 +34,24 @@ export function Controls() {
   const hw = useApp((st) => st.machine.hardwareConcurrency)
   return (
     <aside className="controls" aria-label="Scenario settings">
+      <select
+        className="examples"
+        aria-label="Examples from the talk"
+        value=""
+        onChange={(e) => {
+          applyExample(e.target.value)
+          e.target.blur()
+        }}
+      >
+        <option value="" disabled>
+          Examples from the talk…
+        </option>
+        {EXAMPLES.map((ex) => (
+          <option key={ex.id} value={ex.id}>
+            {ex.title}
+          </option>
+        ))}
+      </select>
       <fieldset>
         <legend>Workload</legend>
         <Slider k="n" />

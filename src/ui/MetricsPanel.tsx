@@ -34,7 +34,7 @@ export function MetricsPanel({ trace, metrics, theory, stale }: { trace: Trace |
       <Card id="theory" label="Theory" value={formatMs(m.theory)} raw={m.theory} sub={`sequential Σd = ${formatMs(trace.theory.sequential)}`} />
       <Card id="ratio" label="Measured / theory" hint="measured makespan over the ideal schedule's makespan: 1.00× is a perfect run" value={`${f(m.ratio, 3)}×`} raw={m.ratio} tone={ratioTone} />
       <Card id="speedup" label="Speed-up vs sequential" value={`${f(m.speedup, 1)}×`} raw={m.speedup} />
-      <Card id="goroutines" label="Goroutines peak / total" value={`${m.peakGoroutines.toLocaleString('en-US')} / ${m.totalGoroutines.toLocaleString('en-US')}`} raw={m.peakGoroutines} />
+      <Card id="goroutines" label="Goroutines peak / total" value={`${m.peakGoroutines.toLocaleString('en-US')} / ${m.totalGoroutines.toLocaleString('en-US')}`} raw={m.peakGoroutines} sub="main included" hint="alive at once / spawned in all; main (and the pool's producer) count too" />
       <Card id="concurrency" label="Peak concurrency" value={m.peakConcurrency.toLocaleString('en-US')} raw={m.peakConcurrency} sub="jobs in progress at once" />
       <Card id="throughput" label="Throughput" value={Number.isFinite(m.throughput) ? `${Math.round(m.throughput).toLocaleString('en-US')}/s` : '—'} raw={m.throughput} sub="per scenario second" />
       <Card id="overhead" label="Dispatch overhead" hint="job start − handoff: a cpu segment posted to a thread until that thread began computing; an io wait handed out until its timer was armed" value={`${f(m.overheadMedian, 3)} ms`} raw={m.overheadMedian} sub={`median; p95 ${f(m.overheadP95, 3)} ms`} />
