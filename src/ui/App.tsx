@@ -71,9 +71,6 @@ export function App() {
         <Notices />
         <div className="status-row">
           <StatusLine jobs={trace ? trace.jobs.length : scenario.n} />
-          <span className="lesson">
-            <b>{PATTERN_LABEL[shownPattern]}</b> {PATTERN_LESSON[shownPattern]}
-          </span>
           {trace && busy && liveFps(trace) === SATURATED_FPS && (
             <span className="stale-hint">
               Live view at {SATURATED_FPS} fps: the cpu jobs use every core. Replay (R) is smooth.
@@ -89,6 +86,9 @@ export function App() {
               Settings changed since this run (next run: theory {formatMs(theory.makespan)}). Press Space.
             </span>
           )}
+        </div>
+        <div className="lesson-row">
+          <b>{PATTERN_LABEL[shownPattern]}</b> {PATTERN_LESSON[shownPattern]}
         </div>
         <TimelineView key={showChan ? 'with-chan' : 'plain'} theory={theory} showChan={showChan} />
         <Legend />

@@ -79,7 +79,10 @@ export function TimelineView({ theory, showChan }: { theory: Theory; showChan: b
         scrubRef.current.value = String(trace ? Math.min(cursor, end) : 0)
         scrubRef.current.disabled = !trace || live
       }
-      if (clockRef.current) clockRef.current.textContent = trace ? `${formatMs(Math.min(cursor, end) / scale)} / ${formatMs(end / scale)}` : ''
+      if (clockRef.current) {
+        const shownEnd = live ? cursor : end
+        clockRef.current.textContent = trace ? `${formatMs(Math.min(cursor, shownEnd) / scale)} / ${formatMs(shownEnd / scale)}` : ''
+      }
     }
     raf = requestAnimationFrame(frame)
     return () => {
