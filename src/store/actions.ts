@@ -83,7 +83,7 @@ export async function run(): Promise<void> {
     store.setState((s) => ({ status: 'running', playback: { ...s.playback, mode: 'live', playing: true, origin: handle.origin } }))
     // Fewer React commits while cpu jobs may use every core: each one costs a frame of cpu.
     const saturated = scenario.kind !== 'io' && threads >= machine.hardwareConcurrency
-    const progress = setInterval(() => store.setState({ progress: trace?.jobsDone ?? 0 }), saturated ? 500 : 250)
+    const progress = setInterval(() => store.setState({ progress: trace?.jobsDone ?? 0 }), saturated ? 1000 : 250)
     const error = await handle.ended
     clearInterval(progress)
     traceHub.flush()

@@ -40,11 +40,11 @@ export function TimelineView({ theory, showChan }: { theory: Theory; showChan: b
     const tl = createTimeline(tlRef.current as HTMLDivElement)
     const chan = chanRef.current ? createChanChart(chanRef.current) : null
     let raf = 0
+    let sleep: ReturnType<typeof setTimeout> | null = null
     let lastKey = ''
     let lastTheory: Theory | null = null
     let lastDraw = 0
     const frame = () => {
-      raf = requestAnimationFrame(frame)
       const st = store.getState()
       const trace = traceHub.get()
       const end = trace ? (isNaN(trace.endT) ? trace.lastT : trace.endT) : 0
@@ -58,9 +58,21 @@ export function TimelineView({ theory, showChan }: { theory: Theory; showChan: b
       }
       const th = trace ? trace.theory : theoryRef.current
       const key = `${trace ? trace.version : -1}|${cursor}|${mode}|${st.scenario.timeScale}|${st.scenario.pattern}`
-      if (key === lastKey && th === lastTheory) return
       const now = performance.now()
-      if (live && trace && now - lastDraw < 1000 / liveFps(trace) - 2) return
+      const fps = live && trace ? liveFps(trace) : 60
+      if (fps < 60) {
+        // Below the display rate, sleep between frames instead of waking every vsync.
+        const wait = 1000 / fps - (now - lastDraw)
+        if (wait > 4) {
+          sleep = setTimeout(() => {
+            sleep = null
+            raf = requestAnimationFrame(frame)
+          }, wait - 2)
+          return
+        }
+      }
+      raf = requestAnimationFrame(frame)
+      if (key === lastKey && th === lastTheory) return
       lastDraw = now
       lastKey = key
       lastTheory = th
@@ -87,6 +99,7 @@ export function TimelineView({ theory, showChan }: { theory: Theory; showChan: b
     raf = requestAnimationFrame(frame)
     return () => {
       cancelAnimationFrame(raf)
+      if (sleep !== null) clearTimeout(sleep)
       tl.destroy()
       chan?.destroy()
     }

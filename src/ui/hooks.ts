@@ -21,7 +21,7 @@ export function useTheory(scenario: Scenario, hardwareConcurrency: number): Theo
 }
 
 /**
- * The current trace and its metrics, recomputed at most every `ms` while it grows (every 2 × `ms`
+ * The current trace and its metrics, recomputed at most every `ms` while it grows (every 4 × `ms`
  * while cpu jobs may use every core, when each React commit would take cpu from them).
  */
 export function useTraceMetrics(ms = 250): { trace: Trace | null; metrics: Metrics | null } {
@@ -40,7 +40,7 @@ export function useTraceMetrics(ms = 250): { trace: Trace | null; metrics: Metri
     }
     const unsub = traceHub.subscribe((trace) => {
       const ended = !trace || trace.status !== 'running'
-      const every = trace && trace.scenario.kind !== 'io' && trace.meta.threads >= trace.meta.hardwareConcurrency ? ms * 2 : ms
+      const every = trace && trace.scenario.kind !== 'io' && trace.meta.threads >= trace.meta.hardwareConcurrency ? ms * 4 : ms
       // computed in a task of its own, never inside the animation frame that applied the batch
       if (ended || performance.now() - lastRun > every) {
         if (timer) clearTimeout(timer)
