@@ -108,3 +108,21 @@ test('once loaded, the app opens and runs without a network', async ({ page, con
   await expect(page.locator('.barrier[data-kind="measured"]')).toHaveCount(4)
   await context.setOffline(false)
 })
+
+test('presenter keys: Space after a mouse click on Run stops (no double toggle); H hides settings; ? shows help', async ({ page }) => {
+  await open(page, 'pattern=sequential&n=50&d=100')
+  await page.getByTestId('run').click() // the button keeps focus
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'running')
+  await page.keyboard.press('Space')
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'stopped')
+  await page.waitForTimeout(300)
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'stopped') // and stays stopped
+  await page.keyboard.press('h')
+  await expect(page.getByRole('complementary', { name: 'Scenario settings' })).toHaveCount(0)
+  await page.keyboard.press('h')
+  await expect(page.getByRole('complementary', { name: 'Scenario settings' })).toBeVisible()
+  await page.keyboard.press('?')
+  await expect(page.getByRole('dialog', { name: 'Keyboard' })).toContainText('Replay from the start')
+  await page.keyboard.press('?')
+  await expect(page.getByRole('dialog', { name: 'Keyboard' })).toHaveCount(0)
+})
