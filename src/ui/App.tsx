@@ -33,6 +33,9 @@ function statusText(s: Pick<AppState, 'status' | 'progress'>, jobs: number): str
 /** Runs expected to take longer than this (real ms) get a warning before they start. */
 const LONG_RUN_MS = 60_000
 
+/** Jobs shorter than this (real ms) are below what timers and message passing can time well. */
+const SHORT_JOB_MS = 1
+
 /** Its own component: progress changes several times a second and should re-render only this line. */
 function StatusLine({ jobs }: { jobs: number }) {
   const status = useApp((s) => s.status)
@@ -57,6 +60,23 @@ export function App() {
   // the screen shows the last run; "stale" when the settings now say something else
   const stale = trace !== null && !busy && encodeScenario(trace.scenario) !== encodeScenario(scenario)
   const shownPattern = (trace?.scenario ?? scenario).pattern
+  const realJobMs = scenario.d * scenario.timeScale
+  const expectedMs = theory.makespan * scenario.timeScale
+  const hints = [
+    stale && { id: 'stale', text: `Settings changed since this run (next run: theory ${formatMs(theory.makespan)}). Press Space.` },
+    trace && busy && liveFps(trace) === SATURATED_FPS && {
+      id: 'live-fps',
+      text: `Live view at ${SATURATED_FPS} fps: the cpu jobs use every core. Replay (R) is smooth.`,
+    },
+    !busy && expectedMs > LONG_RUN_MS && {
+      id: 'long-run',
+      text: `This run will take about ${formatMs(expectedMs)}. Stop (Space) ends it at any time; a smaller time scale runs it faster.`,
+    },
+    !busy && realJobMs < SHORT_JOB_MS && {
+      id: 'short-jobs',
+      text: `Each job really lasts ${formatMs(realJobMs)}: too short for browser timers, so overhead will show in the ratio. A larger time scale helps.`,
+    },
+  ].filter((h): h is { id: string; text: string } => Boolean(h))
   const showChan = shownPattern === 'pool'
   return (
     <div className={`app ${controls ? '' : 'no-controls'}`}>
@@ -71,21 +91,11 @@ export function App() {
         <Notices />
         <div className="status-row">
           <StatusLine jobs={trace ? trace.jobs.length : scenario.n} />
-          {trace && busy && liveFps(trace) === SATURATED_FPS && (
-            <span className="stale-hint">
-              Live view at {SATURATED_FPS} fps: the cpu jobs use every core. Replay (R) is smooth.
+          {hints.map((h) => (
+            <span key={h.id} className="stale-hint" data-testid={h.id} title={h.text}>
+              {h.text}
             </span>
-          )}
-          {!busy && theory.makespan * scenario.timeScale > LONG_RUN_MS && (
-            <span className="stale-hint" data-testid="long-run">
-              This run will take about {formatMs(theory.makespan * scenario.timeScale)}. Stop (Space) ends it at any time; a smaller time scale runs it faster.
-            </span>
-          )}
-          {stale && (
-            <span className="stale-hint" data-testid="stale">
-              Settings changed since this run (next run: theory {formatMs(theory.makespan)}). Press Space.
-            </span>
-          )}
+          ))}
         </div>
         <div className="lesson-row">
           <b>{PATTERN_LABEL[shownPattern]}</b> {PATTERN_LESSON[shownPattern]}
