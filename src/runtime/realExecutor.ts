@@ -35,7 +35,7 @@ export class RealExecutor implements Executor {
   }
 
   stop(): void {
-    this.timers.clear()
+    this.timers.dispose()
     for (const reject of this.pendingIo) reject(new StopSignal())
     this.pendingIo.clear()
     this.pool.stop()

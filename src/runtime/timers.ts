@@ -34,6 +34,13 @@ export class Timers {
     this.cancelTimeout()
   }
 
+  /** Clears and releases the message channel (the run is over). */
+  dispose(): void {
+    this.clear()
+    this.channel.port1.close()
+    this.channel.port2.close()
+  }
+
   /** Re-plans from a message task, whatever task we are in now. */
   private wake(): void {
     if (!this.posted) {
