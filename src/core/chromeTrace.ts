@@ -65,6 +65,7 @@ export function toChromeTrace(tr: Trace, m: Metrics, label: string): ChromeTrace
       'label': label,
       'scenario': tr.scenario,
       'status': tr.status,
+      'error': tr.error || undefined,
       'measuredMakespanMs': m.makespan,
       'theoryMakespanMs': tr.theory.makespan,
       'ratio': m.ratio,

@@ -57,12 +57,12 @@ export function isBusy(): boolean {
 /** Runs the current scenario for real; the trace streams into traceHub while it runs. */
 export async function run(): Promise<void> {
   if (isBusy()) return
-  const { scenario, machine, runSeq } = store.getState()
+  const { scenario, machine } = store.getState()
   const threads = effectiveThreads(scenario, machine.hardwareConcurrency)
   const jobs = makeJobs(scenario)
   const theory = computeTheory(scenario.pattern, jobs, { pool: scenario.pool, batch: scenario.batch, threads })
   const eng = getEngine()
-  store.setState({ status: 'starting', progress: 0, runSeq: runSeq + 1 })
+  store.setState({ status: 'starting', progress: 0 })
   stopBeforeStart = false
   let trace: Trace | null = null
   try {
@@ -87,6 +87,7 @@ export async function run(): Promise<void> {
     const error = await handle.ended
     clearInterval(progress)
     traceHub.flush()
+    if (error) trace.error = error
     if (error) notify('error', `The run failed: ${error}`)
     store.setState((s) => ({
       status: trace?.status === 'running' ? 'failed' : (trace?.status ?? 'failed'),

@@ -32,8 +32,6 @@ export interface AppState {
   progress: number
   playback: Playback
   machine: { hardwareConcurrency: number; isolated: boolean }
-  /** bumps with every new run */
-  runSeq: number
 }
 
 export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 4] as const
@@ -50,7 +48,6 @@ export function initialState(scenario: Scenario = DEFAULT_SCENARIO, notices: Not
       hardwareConcurrency: nav?.hardwareConcurrency ?? 1,
       isolated: typeof globalThis.crossOriginIsolated === 'boolean' ? globalThis.crossOriginIsolated : false,
     },
-    runSeq: 0,
   }
 }
 
