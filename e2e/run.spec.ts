@@ -65,8 +65,17 @@ test('cpu jobs are bounded by the threads: pool 8 on T = 2 is no faster than poo
 })
 
 test('10,000 io jobs of 1–5 ms on a pool of 64 complete and are drawn on canvas', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { longest: number }
+    w.longest = 0
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => (w.longest = Math.max(w.longest, e.duration)))).observe({ type: 'longtask' })
+  })
   await open(page, 'pattern=pool&n=10000&d=3&variation=uniform&jitter=66&pool=64&buffer=100')
+  await page.waitForTimeout(500)
+  await page.evaluate(() => ((window as unknown as { longest: number }).longest = 0))
   expect(await runToEnd(page, 60_000)).toBe('done')
+  // the benchmark holds the 100 ms target; here only a bound that a busy 2-core CI machine keeps
+  expect(await page.evaluate(() => (window as unknown as { longest: number }).longest)).toBeLessThan(250)
   const tl = await timelineData(page)
   expect(tl.mode).toBe('canvas')
   expect(tl.jobBars).toBe('10000')
