@@ -25,6 +25,8 @@ export const LEGEND: { state: number; label: string; hint: string }[] = [
 
 export const GHOST_FILL = 'rgba(100, 116, 139, 0.16)'
 export const GHOST_STROKE = 'rgba(71, 85, 105, 0.55)'
+/** theory drawn over measured bars: dark enough to read on every state colour */
+export const GHOST_OUTLINE = 'rgba(15, 23, 42, 0.75)'
 export const AXIS_COLOR = '#334155'
 export const BARRIER_COLOR = '#0f172a'
 export const CURSOR_COLOR = '#e11d48'

@@ -6,7 +6,7 @@ import type { Theory } from '../core/theory'
 import type { Trace } from '../core/trace'
 import { fillFor } from './hatch'
 import { M, type Bar } from './layout'
-import { GHOST_FILL, GHOST_STROKE } from './palette'
+import { GHOST_FILL, GHOST_OUTLINE, GHOST_STROKE } from './palette'
 
 export type G = Selection<SVGGElement, unknown, null, undefined>
 
@@ -25,7 +25,7 @@ export function drawLabels(g: G, names: string[], pitch: number, laneY: (l: numb
     .text((d) => d.name)
 }
 
-export function drawGhostsSvg(g: G, theory: Theory, x: ScaleLinear<number, number>, laneY: (l: number) => number, barH: number): void {
+export function drawGhostsSvg(g: G, theory: Theory, x: ScaleLinear<number, number>, laneY: (l: number) => number, barH: number, filled: boolean): void {
   g.selectAll<SVGRectElement, Theory['jobs'][number]>('rect')
     .data(theory.jobs.filter((j) => !isNaN(j.end)))
     .join('rect')
@@ -34,8 +34,9 @@ export function drawGhostsSvg(g: G, theory: Theory, x: ScaleLinear<number, numbe
     .attr('y', (j) => laneY(j.lane))
     .attr('width', (j) => Math.max(0.5, x(j.end) - x(j.begin)))
     .attr('height', barH)
-    .attr('fill', GHOST_FILL)
-    .attr('stroke', GHOST_STROKE)
+    .attr('fill', filled ? GHOST_FILL : 'none')
+    .attr('stroke', filled ? GHOST_STROKE : GHOST_OUTLINE)
+    .attr('stroke-width', filled ? 1 : 1.5)
     .attr('stroke-dasharray', '3 2')
 }
 

@@ -20,8 +20,9 @@ export function createTimeline(el: HTMLElement): TimelineController {
   const gAxis = svg.append('g').attr('class', 'tl-axis')
   const gLabels = svg.append('g').attr('class', 'tl-labels')
   const gLife = svg.append('g').attr('class', 'tl-life')
-  const gGhost = svg.append('g').attr('class', 'tl-ghosts')
   const gBars = svg.append('g').attr('class', 'tl-bars')
+  // theory above the measured bars: filled before a run, an outline over a run's bars
+  const gGhost = svg.append('g').attr('class', 'tl-ghosts')
   const gMarks = svg.append('g').attr('class', 'tl-marks')
   const gBarriers = svg.append('g').attr('class', 'tl-barriers')
   const gCursor = svg.append('g').attr('class', 'tl-cursor')
@@ -110,7 +111,7 @@ export function createTimeline(el: HTMLElement): TimelineController {
       clearCanvas()
       const bars: Bar[] = []
       if (trace) forEachBar(trace, input.cursor, scale, (key, lane, x0, x1, state, job) => bars.push({ key, lane, x0, x1, state, job }))
-      drawGhostsSvg(gGhost, theory, x, laneY, barH)
+      drawGhostsSvg(gGhost, theory, x, laneY, barH, trace === null)
       drawLifelinesSvg(gLife, trace, input.cursor, scale, x, laneY, barH)
       drawBarsSvg(gBars, bars, x, laneY, barH, pitch)
       drawExitsSvg(gMarks, pitch >= 10 ? trace : null, input.cursor, scale, x, laneY, barH)
