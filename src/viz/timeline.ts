@@ -34,6 +34,8 @@ export function createTimeline(el: HTMLElement): TimelineController {
   let last: TimelineInput | null = null
   /** geometry of the last drawing, for hit-testing the pointer */
   let geom: { x: ScaleLinear<number, number>; pitch: number; lanes: number; names: string[] } | null = null
+  let ghostTheory: TimelineInput['theory'] | null = null
+  let ghostGeom = ''
   const tip = root.append('div').attr('class', 'tl-tip').attr('role', 'tooltip').style('display', 'none')
 
   svg.on('pointermove', (ev: PointerEvent) => {
@@ -103,6 +105,7 @@ export function createTimeline(el: HTMLElement): TimelineController {
 
     if (useCanvas) {
       gGhost.selectAll('*').remove()
+      ghostTheory = null
       gBars.selectAll('*').remove()
       gLife.selectAll('*').remove()
       gMarks.selectAll('*').remove()
@@ -111,7 +114,13 @@ export function createTimeline(el: HTMLElement): TimelineController {
       clearCanvas()
       const bars: Bar[] = []
       if (trace) forEachBar(trace, input.cursor, scale, (key, lane, x0, x1, state, job) => bars.push({ key, lane, x0, x1, state, job }))
-      drawGhostsSvg(gGhost, theory, x, laneY, barH, trace === null)
+      // the theory does not move while a run is drawn: redraw it only when it or the geometry changes
+      const ghostKey = `${x.domain()[1]}|${width}|${height}|${lanes}|${trace === null}`
+      if (theory !== ghostTheory || ghostKey !== ghostGeom) {
+        drawGhostsSvg(gGhost, theory, x, laneY, barH, trace === null)
+        ghostTheory = theory
+        ghostGeom = ghostKey
+      }
       drawLifelinesSvg(gLife, trace, input.cursor, scale, x, laneY, barH)
       drawBarsSvg(gBars, bars, x, laneY, barH, pitch)
       drawExitsSvg(gMarks, pitch >= 10 ? trace : null, input.cursor, scale, x, laneY, barH)
