@@ -1,14 +1,12 @@
 /** SVG layers drawn per lane: labels, theory ghosts, lifelines, bars, exit marks. */
 import type { ScaleLinear } from 'd3-scale'
-import type { Selection } from 'd3-selection'
 import { State } from '../core/events'
 import type { Theory } from '../core/theory'
 import type { Trace } from '../core/trace'
 import { fillFor } from './hatch'
 import { M, type Bar } from './layout'
+import { joinShapeWithLabel, type G } from './join'
 import { GHOST_FILL, GHOST_OUTLINE, GHOST_STROKE } from './palette'
-
-export type G = Selection<SVGGElement, unknown, null, undefined>
 
 export function drawLabels(g: G, names: string[], pitch: number, laneY: (l: number) => number, barH: number): void {
   // Label every lane when there is room, else every k-th one.
@@ -61,15 +59,7 @@ export function drawLifelinesSvg(g: G, tr: Trace | null, cursor: number, scale: 
 }
 
 export function drawBarsSvg(g: G, bars: Bar[], x: ScaleLinear<number, number>, laneY: (l: number) => number, barH: number, pitch: number): void {
-  const sel = g
-    .selectAll<SVGGElement, Bar>('g.bar')
-    .data(bars, (b) => b.key)
-    .join((enter) => {
-      const e = enter.append('g').attr('class', 'bar')
-      e.append('rect')
-      e.append('text').attr('dy', '0.35em').attr('text-anchor', 'middle')
-      return e
-    })
+  const sel = joinShapeWithLabel(g, 'bar', bars, (b) => b.key, 'rect')
   sel.attr('data-state', (b) => b.state).attr('data-job', (b) => b.job)
   sel
     .select('rect')
@@ -83,6 +73,8 @@ export function drawBarsSvg(g: G, bars: Bar[], x: ScaleLinear<number, number>, l
     .select('text')
     .attr('x', (b) => (x(b.x0) + x(b.x1)) / 2)
     .attr('y', (b) => laneY(b.lane) + barH / 2)
+    .attr('dy', '0.35em')
+    .attr('text-anchor', 'middle')
     .attr('font-size', Math.min(14, barH * 0.7))
     .text((b) => (b.job >= 0 && (b.state === State.Running || b.state === State.Io) && pitch >= 15 && x(b.x1) - x(b.x0) > 30 ? `#${b.job + 1}` : ''))
 }

@@ -1,26 +1,16 @@
 /** SVG overlays across all lanes: batch barriers, makespan markers, the time cursor. */
 import type { ScaleLinear } from 'd3-scale'
-import type { Selection } from 'd3-selection'
 import type { Theory } from '../core/theory'
 import type { Trace } from '../core/trace'
 import { formatMs } from './format'
+import { joinShapeWithLabel, type G } from './join'
 import { M, type TimelineInput } from './layout'
 import { BARRIER_COLOR, CURSOR_COLOR } from './palette'
-
-type G = Selection<SVGGElement, unknown, null, undefined>
 
 export function drawBarriers(g: G, tr: Trace | null, theory: Theory, cursor: number, scale: number, x: ScaleLinear<number, number>, plotH: number): void {
   const measured = tr ? tr.barriers.filter((t) => t <= cursor).map((t) => t / scale) : []
   const lines = tr ? measured.map((t, i) => ({ t, i, kind: 'measured' })) : theory.barriers.map((t, i) => ({ t, i, kind: 'theory' }))
-  const sel = g
-    .selectAll<SVGGElement, (typeof lines)[number]>('g.barrier')
-    .data(lines, (d) => `${d.kind}${d.i}`)
-    .join((e) => {
-      const b = e.append('g').attr('class', 'barrier')
-      b.append('line')
-      b.append('text').attr('text-anchor', 'middle')
-      return b
-    })
+  const sel = joinShapeWithLabel(g, 'barrier', lines, (d) => `${d.kind}${d.i}`, 'line')
   sel.attr('data-kind', (d) => d.kind)
   sel
     .select('line')
@@ -36,6 +26,7 @@ export function drawBarriers(g: G, tr: Trace | null, theory: Theory, cursor: num
     .select('text')
     .attr('x', (d) => x(d.t))
     .attr('y', M.top + plotH + 2)
+    .attr('text-anchor', 'middle')
     .text((d) => (d.i === 0 || spacing > 70 ? 'wg.Wait()' : ''))
 }
 
@@ -66,15 +57,7 @@ export function drawMarkers(g: G, input: TimelineInput, theory: Theory, tr: Trac
     if (m.anchor === 'start' && x(m.t) + w > right + M.right) m.anchor = 'end'
     else if (m.anchor === 'end' && x(m.t) - w < left) m.anchor = 'start'
   }
-  const sel = g
-    .selectAll<SVGGElement, Mark>('g.mark')
-    .data(marks, (d) => d.id)
-    .join((e) => {
-      const m = e.append('g').attr('class', 'mark')
-      m.append('line')
-      m.append('text')
-      return m
-    })
+  const sel = joinShapeWithLabel(g, 'mark', marks, (d) => d.id, 'line')
   sel.attr('data-id', (d) => d.id)
   sel
     .select('line')
