@@ -5,6 +5,7 @@ import { computeTheory } from '../core/theory'
 import { Trace } from '../core/trace'
 import { Engine } from '../runtime/engine'
 import { SPEEDS, makeNotice, store, type Notice } from './app'
+import { liveRefreshMs } from './pace'
 import { cursorTime } from './playback'
 import { traceHub } from './traceHub'
 
@@ -81,9 +82,8 @@ export async function run(): Promise<void> {
     traceHub.set(trace)
     const handle = await eng.run(scenario, threads, (batch) => traceHub.push(batch))
     store.setState((s) => ({ status: 'running', playback: { ...s.playback, mode: 'live', playing: true, origin: handle.origin } }))
-    // Fewer React commits while cpu jobs may use every core: each one costs a frame of cpu.
-    const saturated = scenario.kind !== 'io' && threads >= machine.hardwareConcurrency
-    const progress = setInterval(() => store.setState({ progress: trace?.jobsDone ?? 0 }), saturated ? 1000 : 250)
+    const live = trace
+    const progress = setInterval(() => store.setState({ progress: live.jobsDone }), liveRefreshMs(live, 250))
     const error = await handle.ended
     clearInterval(progress)
     traceHub.flush()

@@ -3,13 +3,14 @@ import { PATTERN_LABEL } from '../core/scenario'
 import { encodeScenario } from '../core/url'
 import { formatMs } from '../viz/format'
 import type { AppState } from '../store/app'
+import { SATURATED_FPS, saturatesCores } from '../store/pace'
 import { Controls } from './Controls'
 import { useApp, useTheory, useTraceMetrics } from './hooks'
 import { KEYS, installKeyboard } from './keyboard'
 import { Legend } from './Legend'
 import { MetricsPanel } from './MetricsPanel'
 import { Notices } from './Notices'
-import { SATURATED_FPS, TimelineView, liveFps } from './TimelineView'
+import { TimelineView } from './TimelineView'
 import { Toolbar } from './Toolbar'
 import { PATTERN_LESSON } from './lessons'
 
@@ -64,7 +65,7 @@ export function App() {
   const expectedMs = theory.makespan * scenario.timeScale
   const hints = [
     stale && { id: 'stale', text: `Settings changed since this run (next run: theory ${formatMs(theory.makespan)}). Press Space.` },
-    trace && busy && liveFps(trace) === SATURATED_FPS && {
+    trace && busy && saturatesCores(trace) && {
       id: 'live-fps',
       text: `Live view at ${SATURATED_FPS} fps: the cpu jobs use every core. Replay (R) is smooth.`,
     },

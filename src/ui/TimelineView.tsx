@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import type { Theory } from '../core/theory'
-import type { Trace } from '../core/trace'
 import { store } from '../store/app'
+import { liveFps } from '../store/pace'
 import { cursorTime } from '../store/playback'
 import { seek } from '../store/actions'
 import { traceHub } from '../store/traceHub'
@@ -9,18 +9,6 @@ import { createChanChart } from '../viz/chanChart'
 import { formatMs } from '../viz/format'
 import type { TimelineInput } from '../viz/layout'
 import { createTimeline } from '../viz/timeline'
-
-/**
- * Frame rate of the live view. Every frame costs cpu (on a 2-core machine without a GPU, ~8 ms of
- * software compositing, more for a canvas of thousands of bars), so when cpu jobs may use every
- * core, or the run is large, the live view steps down to leave the cores to the run being measured;
- * replay is not measured and always runs at full rate.
- */
-export function liveFps(trace: Trace): number {
-  if (trace.scenario.kind === 'io') return trace.jobs.length > 2000 ? 30 : 60
-  return trace.meta.threads >= trace.meta.hardwareConcurrency ? SATURATED_FPS : 30
-}
-export const SATURATED_FPS = 5
 
 /**
  * Hosts the D3 controllers (created once, updated from one requestAnimationFrame loop, destroyed on

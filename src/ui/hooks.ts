@@ -6,6 +6,7 @@ import { effectiveThreads, type Scenario } from '../core/scenario'
 import { computeTheory, type Theory } from '../core/theory'
 import type { Trace } from '../core/trace'
 import { store, type AppState } from '../store/app'
+import { liveRefreshMs } from '../store/pace'
 import { traceHub } from '../store/traceHub'
 
 export function useApp<T>(selector: (s: AppState) => T): T {
@@ -21,8 +22,8 @@ export function useTheory(scenario: Scenario, hardwareConcurrency: number): Theo
 }
 
 /**
- * The current trace and its metrics, recomputed at most every `ms` while it grows (every 4 × `ms`
- * while cpu jobs may use every core, when each React commit would take cpu from them).
+ * The current trace and its metrics, recomputed at most every `ms` while it grows (less often
+ * while cpu jobs may use every core: see store/pace.ts).
  */
 export function useTraceMetrics(ms = 250): { trace: Trace | null; metrics: Metrics | null } {
   const [state, setState] = useState<{ trace: Trace | null; metrics: Metrics | null }>(() => {
@@ -40,7 +41,7 @@ export function useTraceMetrics(ms = 250): { trace: Trace | null; metrics: Metri
     }
     const unsub = traceHub.subscribe((trace) => {
       const ended = !trace || trace.status !== 'running'
-      const every = trace && trace.scenario.kind !== 'io' && trace.meta.threads >= trace.meta.hardwareConcurrency ? ms * 4 : ms
+      const every = trace ? liveRefreshMs(trace, ms) : ms
       // computed in a task of its own, never inside the animation frame that applied the batch
       if (ended || performance.now() - lastRun > every) {
         if (timer) clearTimeout(timer)

@@ -1,0 +1,25 @@
+import type { Trace } from '../core/trace'
+
+/**
+ * How often the screen refreshes during a live run. Every frame and every React commit costs cpu
+ * (on a 2-core machine without a GPU, ~8 ms of software compositing a frame). When a run's cpu jobs
+ * may use every core, the screen steps down to leave the cores to the work being measured; a large
+ * run draws at half rate. Replay is not measured and always runs at full rate.
+ */
+export const SATURATED_FPS = 5
+
+/** Whether the run's cpu jobs can keep every core of the machine busy. */
+export function saturatesCores(tr: Trace): boolean {
+  return tr.scenario.kind !== 'io' && tr.meta.threads >= tr.meta.hardwareConcurrency
+}
+
+/** Frames per second of the live timeline. */
+export function liveFps(tr: Trace): number {
+  if (saturatesCores(tr)) return SATURATED_FPS
+  return tr.scenario.kind !== 'io' || tr.jobs.length > 2000 ? 30 : 60
+}
+
+/** Interval (ms) between refreshes of live numbers (progress, metrics) that are `baseMs` normally. */
+export function liveRefreshMs(tr: Trace, baseMs: number): number {
+  return saturatesCores(tr) ? baseMs * 4 : baseMs
+}
