@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { gzipSync } from 'node:zlib'
 import { expect, test, type Page } from '@playwright/test'
+import { metric, setExact } from '../e2e/fixtures'
 
 /**
  * Each case opens its scenario link, runs it RUNS times in the same page (same calibration) and
@@ -22,10 +23,6 @@ let browserVersion = ''
 const median = (xs: number[]) => xs.toSorted((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
 const f = (x: number, d = 3) => x.toFixed(d)
 const spread = (xs: number[], d = 3) => `median ${f(median(xs), d)} (min ${f(Math.min(...xs), d)}, max ${f(Math.max(...xs), d)}, n = ${xs.length})`
-
-async function metric(page: Page, id: string): Promise<number> {
-  return Number(await page.locator(`[data-metric="${id}"]`).getAttribute('data-value'))
-}
 
 async function runOnce(page: Page): Promise<void> {
   await page.getByTestId('run').click()
@@ -64,9 +61,7 @@ test('io ratios', async ({ page, browser }) => {
 test('cpu: the core limit shows', async ({ page }) => {
   const p2 = await runCase(page, 'pattern=pool&kind=cpu&n=8&d=100&pool=2&threads=2')
   rows.push({ what: 'cpu, worker pool: 8 × 100 ms, P = 2, T = 2: measured / theory', target: '≤ 1.25', measured: spread(p2.ratio), pass: median(p2.ratio) <= 1.25 })
-  const box = page.getByRole('textbox', { name: 'Pool size P exact value' })
-  await box.fill('8')
-  await box.press('Enter')
+  await setExact(page, 'Pool size P', '8')
   const p8: number[] = []
   for (let i = 0; i < RUNS; i++) {
     await runOnce(page)

@@ -1,11 +1,9 @@
-import { expect, metric, open, queryOf, runToEnd, test, timelineData } from './fixtures'
+import { expect, metric, open, queryOf, runToEnd, setExact, test, timelineData } from './fixtures'
 
 test('a setting change updates the URL and the next run', async ({ page }) => {
   await open(page)
   await runToEnd(page)
-  const box = page.getByRole('textbox', { name: 'Pool size P exact value' })
-  await box.fill('5')
-  await box.press('Enter')
+  await setExact(page, 'Pool size P', '5')
   await expect.poll(() => queryOf(page).get('pool')).toBe('5')
   await expect(page.getByTestId('stale')).toBeVisible()
   await runToEnd(page)
@@ -17,9 +15,7 @@ test('a setting change updates the URL and the next run', async ({ page }) => {
 
 test('an out-of-range entry is clamped with a notice, and nothing else changes', async ({ page }) => {
   await open(page)
-  const box = page.getByRole('textbox', { name: 'Items N exact value' })
-  await box.fill('50000')
-  await box.press('Enter')
+  await setExact(page, 'Items N', '50000')
   await expect(page.getByTestId('notice')).toContainText('above the maximum, used 10,000')
   await expect.poll(() => queryOf(page).get('n')).toBe('10000')
   expect(queryOf(page).get('d')).toBe('50')

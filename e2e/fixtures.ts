@@ -40,3 +40,10 @@ export async function timelineData(page: Page): Promise<Record<string, string>> 
 export function queryOf(page: Page): URLSearchParams {
   return new URL(page.url()).searchParams
 }
+
+/** Types a value into a setting's exact-entry box (by its label) and commits it, as a user does. */
+export async function setExact(page: Page, label: string, value: string): Promise<void> {
+  const box = page.getByRole('textbox', { name: `${label} exact value` })
+  await box.fill(value)
+  await box.press('Enter')
+}

@@ -1,4 +1,4 @@
-import { expect, metric, open, runToEnd, test, timelineData } from './fixtures'
+import { expect, metric, open, runToEnd, setExact, test, timelineData } from './fixtures'
 
 test('Stop ends an io run at once; the partial trace stays; Run works again', async ({ page }) => {
   await open(page, 'pattern=sequential&n=50&d=200')
@@ -27,11 +27,8 @@ test('Stop in a cpu run frees the threads: the next cpu run starts at once', asy
   await page.keyboard.press('Space')
   await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'stopped')
   // same page, same workers: a thread still busy with the stopped 1,000 ms job would hold this run up
-  for (const [name, v] of [['Items N', '4'], ['Duration d', '100']]) {
-    const box = page.getByRole('textbox', { name: `${name} exact value` })
-    await box.fill(v)
-    await box.press('Enter')
-  }
+  await setExact(page, 'Items N', '4')
+  await setExact(page, 'Duration d', '100')
   await runToEnd(page)
   expect(await metric(page, 'theory')).toBe(200)
   expect(await metric(page, 'makespan')).toBeLessThan(600)

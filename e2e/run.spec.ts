@@ -1,4 +1,4 @@
-import { expect, metric, open, runToEnd, test, timelineData } from './fixtures'
+import { expect, metric, open, runToEnd, setExact, test, timelineData } from './fixtures'
 
 test('the default scenario is the opener: 100 × 50 ms io, worker pool of 10, drawn before any run', async ({ page }) => {
   await open(page)
@@ -55,9 +55,7 @@ test('cpu jobs are bounded by the threads: pool 8 on T = 2 is no faster than poo
   }
   await open(page, 'pattern=pool&kind=cpu&n=8&d=100&pool=2&threads=2')
   const pool2 = await best()
-  const box = page.getByRole('textbox', { name: 'Pool size P exact value' })
-  await box.fill('8')
-  await box.press('Enter')
+  await setExact(page, 'Pool size P', '8')
   const pool8 = await best()
   expect(pool8 / pool2).toBeGreaterThan(0.85)
   await expect(page.locator('.tl-bars g.bar[data-state="1"]').first()).toBeVisible() // runnable: waiting for a thread
