@@ -21,6 +21,8 @@ export interface TimelineController {
 
 /** Above this many bars (measured + ghost) the bars go to a canvas instead of SVG elements. */
 export const SVG_BAR_LIMIT = 1200
+/** Bars a job may need: its theory ghost plus up to three states (runnable, running, io). */
+export const BARS_PER_JOB = 4
 
 /** Margins, shared with the channel chart so both read on one time axis. */
 export const M = { top: 34, right: 28, bottom: 40, left: 104 }

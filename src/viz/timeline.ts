@@ -5,7 +5,7 @@ import { tickFormatter } from './format'
 import { describeAt } from './hover'
 import { addSvgHatches, canvasFills } from './hatch'
 import { laneNames } from './lanes'
-import { M, MAX_PITCH, SVG_BAR_LIMIT, forEachBar, timeDomain, type Bar, type TimelineController, type TimelineInput } from './layout'
+import { BARS_PER_JOB, M, MAX_PITCH, SVG_BAR_LIMIT, forEachBar, timeDomain, type Bar, type TimelineController, type TimelineInput } from './layout'
 import { AXIS_COLOR, BARRIER_COLOR, GHOST_FILL } from './palette'
 import { drawBarsSvg, drawExitsSvg, drawGhostsSvg, drawLabels, drawLifelinesSvg } from './svgLanes'
 import { drawBarriers, drawMarkers } from './svgOverlays'
@@ -89,31 +89,21 @@ export function createTimeline(el: HTMLElement): TimelineController {
     geom = { x, pitch, lanes, names }
     drawLabels(gLabels, names, pitch, laneY, barH)
 
-    let barCount = 0
-    let jobBars = 0
-    if (trace) {
-      forEachBar(trace, input.cursor, scale, (_s, _lane, _x0, _x1, _state, job) => {
-        barCount++
-        if (job >= 0) jobBars++
-      })
-    }
-    const useCanvas = barCount + theory.jobs.length > SVG_BAR_LIMIT
-    el.dataset.mode = useCanvas ? 'canvas' : 'svg'
-    el.dataset.lanes = String(lanes)
-    el.dataset.bars = String(barCount)
-    el.dataset.jobBars = String(jobBars)
-
+    // Decided by the scenario, not by what is drawn so far, so a run never switches mid-way.
+    const useCanvas = theory.jobs.length * BARS_PER_JOB > SVG_BAR_LIMIT
+    let counts = { bars: 0, jobBars: 0 }
     if (useCanvas) {
       gGhost.selectAll('*').remove()
       ghostTheory = null
       gBars.selectAll('*').remove()
       gLife.selectAll('*').remove()
       gMarks.selectAll('*').remove()
-      drawCanvas(input, x, laneY, barH, pitch)
+      counts = drawCanvas(input, x, laneY, barH, pitch)
     } else {
       clearCanvas()
       const bars: Bar[] = []
       if (trace) forEachBar(trace, input.cursor, scale, (key, lane, x0, x1, state, job) => bars.push({ key, lane, x0, x1, state, job }))
+      counts = { bars: bars.length, jobBars: bars.filter((b) => b.job >= 0).length }
       // the theory does not move while a run is drawn: redraw it only when it or the geometry changes
       const ghostKey = `${x.domain()[1]}|${width}|${height}|${lanes}|${trace === null}`
       if (theory !== ghostTheory || ghostKey !== ghostGeom) {
@@ -125,6 +115,10 @@ export function createTimeline(el: HTMLElement): TimelineController {
       drawBarsSvg(gBars, bars, x, laneY, barH, pitch)
       drawExitsSvg(gMarks, pitch >= 10 ? trace : null, input.cursor, scale, x, laneY, barH)
     }
+    el.dataset.mode = useCanvas ? 'canvas' : 'svg'
+    el.dataset.lanes = String(lanes)
+    el.dataset.bars = String(counts.bars)
+    el.dataset.jobBars = String(counts.jobBars)
     drawBarriers(gBarriers, trace, theory, input.cursor, scale, x, plotH)
     drawMarkers(gCursor, input, theory, trace, measuredEnd, x, plotH)
     badge
@@ -139,7 +133,9 @@ export function createTimeline(el: HTMLElement): TimelineController {
     canvas.height = 0
   }
 
-  function drawCanvas(input: TimelineInput, x: ScaleLinear<number, number>, laneY: (g: number) => number, barH: number, pitch: number): void {
+  /** Draws ghosts, bars and exits on the canvas; returns how many bars (and job bars) it drew. */
+  function drawCanvas(input: TimelineInput, x: ScaleLinear<number, number>, laneY: (g: number) => number, barH: number, pitch: number): { bars: number; jobBars: number } {
+    const counts = { bars: 0, jobBars: 0 }
     const dpr = window.devicePixelRatio || 1
     if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
       canvas.width = Math.round(width * dpr)
@@ -160,7 +156,9 @@ export function createTimeline(el: HTMLElement): TimelineController {
     ctx.fill(ghosts)
     if (input.trace) {
       const paths = new Map<number, Path2D>()
-      forEachBar(input.trace, input.cursor, input.trace.scenario.timeScale, (_s, lane, x0, x1, state) => {
+      forEachBar(input.trace, input.cursor, input.trace.scenario.timeScale, (_s, lane, x0, x1, state, job) => {
+        counts.bars++
+        if (job >= 0) counts.jobBars++
         let p = paths.get(state)
         if (!p) paths.set(state, (p = new Path2D()))
         const px0 = x(x0)
@@ -180,7 +178,7 @@ export function createTimeline(el: HTMLElement): TimelineController {
         if (isNaN(t) || t > input.cursor || tr.gExitHow.data[g] !== 0) continue
         ctx.fillRect(x(t / scale) - 1, laneY(g) + barH * 0.2, 2, barH * 0.6)
       }
-    }
+    }    return counts
   }
 
   return {
