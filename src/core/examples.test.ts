@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { EXAMPLES } from './examples'
-import { makeJobs } from './jobs'
 import { DEFAULT_SCENARIO, PATTERNS, type PatternId, type Scenario } from './scenario'
-import { computeTheory } from './theory'
+import { planScenario } from './theory'
 import { decodeScenario, encodeScenario } from './url'
 
 const theory = (id: string, pattern: PatternId) => {
   const ex = EXAMPLES.find((e) => e.id === id)
   if (!ex) throw new Error(id)
   const s: Scenario = { ...DEFAULT_SCENARIO, ...ex.settings, pattern }
-  return computeTheory(pattern, makeJobs(s), { pool: s.pool, batch: s.batch, threads: s.threads || 2 }).makespan
+  return planScenario(s, s.threads || 2).theory.makespan
 }
 const all = (id: string) => PATTERNS.map((p) => theory(id, p))
 

@@ -1,7 +1,7 @@
 import { MinHeap } from './heap'
-import type { Job } from './jobs'
 import { Queue } from './queue'
-import type { PatternId } from './scenario'
+import { makeJobs, type Job } from './jobs'
+import type { PatternId, Scenario } from './scenario'
 
 /** Ideal (zero-overhead) schedule of one job, scenario ms. `lane` is the goroutine id the job runs on. */
 export interface TheoryJob {
@@ -106,4 +106,10 @@ export function computeTheory(pattern: PatternId, jobs: Job[], p: TheoryParams):
   const makespan = out.reduce((m, j) => Math.max(m, j.end), 0)
   const sequential = jobs.reduce((s, j) => s + j.cpu + j.io, 0)
   return { jobs: out, makespan, sequential, barriers, lanes }
+}
+
+/** A scenario's jobs and their ideal schedule on `threads` threads. */
+export function planScenario(s: Scenario, threads: number): { jobs: Job[]; theory: Theory } {
+  const jobs = makeJobs(s)
+  return { jobs, theory: computeTheory(s.pattern, jobs, { pool: s.pool, batch: s.batch, threads }) }
 }

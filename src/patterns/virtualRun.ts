@@ -1,6 +1,5 @@
-import { makeJobs } from '../core/jobs'
 import { DEFAULT_SCENARIO, type Scenario } from '../core/scenario'
-import { computeTheory } from '../core/theory'
+import { planScenario } from '../core/theory'
 import { Trace } from '../core/trace'
 import { VirtualExecutor } from '../core/virtual'
 import { startRun } from './run'
@@ -8,8 +7,7 @@ import { startRun } from './run'
 /** Runs a scenario under virtual time (exact, deterministic) and returns its trace. For tests. */
 export async function runVirtual(partial: Partial<Scenario>, threads = 2): Promise<Trace> {
   const scenario: Scenario = { ...DEFAULT_SCENARIO, ...partial }
-  const jobs = makeJobs(scenario)
-  const theory = computeTheory(scenario.pattern, jobs, { pool: scenario.pool, batch: scenario.batch, threads })
+  const { jobs, theory } = planScenario(scenario, threads)
   const trace = new Trace(scenario, jobs, theory, {
     threads, hardwareConcurrency: threads, crossOriginIsolated: false, itersPerMs: 1, startedAt: 0,
   })

@@ -1,7 +1,6 @@
 import { EXAMPLES } from '../core/examples'
-import { makeJobs } from '../core/jobs'
 import { checkNumber, effectiveThreads, type EnumKey, type NumericKey, type Scenario } from '../core/scenario'
-import { computeTheory } from '../core/theory'
+import { planScenario } from '../core/theory'
 import { Trace } from '../core/trace'
 import { Engine } from '../runtime/engine'
 import { SPEEDS, makeNotice, store, type Notice } from './app'
@@ -60,8 +59,7 @@ export async function run(): Promise<void> {
   if (isBusy()) return
   const { scenario, machine } = store.getState()
   const threads = effectiveThreads(scenario, machine.hardwareConcurrency)
-  const jobs = makeJobs(scenario)
-  const theory = computeTheory(scenario.pattern, jobs, { pool: scenario.pool, batch: scenario.batch, threads })
+  const { jobs, theory } = planScenario(scenario, threads)
   const eng = getEngine()
   store.setState({ status: 'starting', progress: 0 })
   stopBeforeStart = false

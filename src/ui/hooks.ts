@@ -1,9 +1,8 @@
 import { useEffect, useMemo, useState } from 'react'
 import { useStore } from 'zustand'
-import { makeJobs } from '../core/jobs'
 import { computeMetrics, type Metrics } from '../core/metrics'
 import { effectiveThreads, type Scenario } from '../core/scenario'
-import { computeTheory, type Theory } from '../core/theory'
+import { planScenario, type Theory } from '../core/theory'
 import type { Trace } from '../core/trace'
 import { store, type AppState } from '../store/app'
 import { liveRefreshMs } from '../store/pace'
@@ -17,7 +16,7 @@ export function useApp<T>(selector: (s: AppState) => T): T {
 export function useTheory(scenario: Scenario, hardwareConcurrency: number): Theory {
   return useMemo(() => {
     const threads = effectiveThreads(scenario, hardwareConcurrency)
-    return computeTheory(scenario.pattern, makeJobs(scenario), { pool: scenario.pool, batch: scenario.batch, threads })
+    return planScenario(scenario, threads).theory
   }, [scenario, hardwareConcurrency])
 }
 
