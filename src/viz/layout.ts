@@ -26,7 +26,7 @@ export const BARS_PER_JOB = 4
 
 /** Margins, shared with the channel chart so both read on one time axis. */
 export const M = { top: 34, right: 28, bottom: 40, left: 104 }
-export const MAX_PITCH = 34
+export const MAX_PITCH = 56
 
 export interface Bar {
   key: number

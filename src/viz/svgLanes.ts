@@ -19,7 +19,7 @@ export function drawLabels(g: G, names: string[], pitch: number, laneY: (l: numb
     .attr('y', (d) => laneY(d.lane) + barH / 2)
     .attr('dy', '0.35em')
     .attr('text-anchor', 'end')
-    .attr('font-size', Math.max(11, Math.min(16, pitch * 0.6)))
+    .attr('font-size', Math.max(11, Math.min(18, pitch * 0.6)))
     .text((d) => d.name)
 }
 
@@ -75,7 +75,7 @@ export function drawBarsSvg(g: G, bars: Bar[], x: ScaleLinear<number, number>, l
     .attr('y', (b) => laneY(b.lane) + barH / 2)
     .attr('dy', '0.35em')
     .attr('text-anchor', 'middle')
-    .attr('font-size', Math.min(14, barH * 0.7))
+    .attr('font-size', Math.min(18, barH * 0.6))
     .text((b) => (b.job >= 0 && (b.state === State.Running || b.state === State.Io) && pitch >= 15 && x(b.x1) - x(b.x0) > 30 ? `#${b.job + 1}` : ''))
 }
 
