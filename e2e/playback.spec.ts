@@ -69,7 +69,7 @@ test('Download trace gives Chrome Trace JSON with every job exactly once', async
   expect(jobs).toHaveLength(30)
   expect(new Set(jobs.map((e: { name: string }) => e.name)).size).toBe(30)
   expect(json.traceEvents.some((e: { cat?: string; pid: number }) => e.cat === 'cpu' && e.pid === 2)).toBe(true)
-  expect(json.metadata.scenario.n).toBe(30)
+  expect(json.metadata.scenario.shared.n).toBe(30)
   expect(json.metadata.theoryMakespanMs).toBe(await metric(page, 'theory'))
   expect(json.metadata.measuredMakespanMs).toBeCloseTo(await metric(page, 'makespan'), 6)
 })

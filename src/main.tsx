@@ -1,11 +1,13 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { crashThreadForTest, warmUp } from './store/actions'
+import { startTheorySync } from './store/theory'
 import { startUrlSync } from './store/urlSync'
 import { App } from './ui/App'
 import './ui/styles.css'
 
 startUrlSync()
+startTheorySync()
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <App />

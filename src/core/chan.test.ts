@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { Chan, ChannelPanic } from './chan'
+import { Chan, ChannelPanic, type ChanTracer } from './chan'
+
+/** A tracer that records what the channel reports. */
+function record<T>(ch: Chan<T>) {
+  const log = { lens: [] as number[], passed: [] as string[], buffered: [] as T[], closed: 0 }
+  const tracer: ChanTracer<T> = {
+    changed: (c) => log.lens.push(c.len),
+    buffered: (_c, v) => log.buffered.push(v),
+    passed: (_c, v, from, to, direct) => log.passed.push(`${String(v)} ${from}→${to} ${direct ? 'direct' : 'buffer'}`),
+    closed: () => log.closed++,
+  }
+  ch.tracer = tracer
+  return log
+}
 
 const tick = () => new Promise((r) => setTimeout(r, 0))
 
@@ -18,13 +31,14 @@ describe('chan(0)', () => {
 
   it('send to a parked receiver is a direct handoff that never touches the buffer', async () => {
     const ch = new Chan<number>(0)
-    const lens: number[] = []
-    ch.onLen = (l) => lens.push(l)
+    const log = record(ch)
     const got = ch.recv()
     expect(ch.recvqLength).toBe(1)
-    expect(ch.trySend(7)).toBe(true)
+    expect(ch.trySend(7, 3)).toBe(true)
     expect(await got).toEqual({ value: 7, ok: true })
-    expect(lens).toEqual([])
+    expect(log.buffered).toEqual([])
+    expect(log.passed).toEqual(['7 3→-1 direct'])
+    expect(ch.recvqLength).toBe(0)
   })
 
   it('trySend fails when nobody is receiving', () => {
@@ -81,14 +95,26 @@ describe('chan(n)', () => {
     expect((await second).value).toBe(2)
   })
 
-  it('len reports the buffer through onLen', () => {
+  it('the tracer sees len after every change, and each value pass with its sender and receiver', () => {
     const ch = new Chan<number>(5)
-    const lens: number[] = []
-    ch.onLen = (l) => lens.push(l)
-    ch.trySend(1)
-    ch.trySend(2)
-    ch.tryRecv()
-    expect(lens).toEqual([1, 2, 1])
+    const log = record(ch)
+    ch.trySend(1, 7)
+    ch.trySend(2, 7)
+    ch.tryRecv(9)
+    expect(log.lens).toEqual([1, 2, 1])
+    expect(log.buffered).toEqual([1, 2])
+    expect(log.passed).toEqual(['1 7→9 buffer'])
+  })
+
+  it('a select that fires elsewhere leaves no parked waiter counted here', async () => {
+    const { parkSelect } = await import('./select')
+    const a = new Chan<number>(0, 'a')
+    const b = new Chan<number>(0, 'b')
+    parkSelect([{ recv: a }, { recv: b }], () => {}, () => {})
+    expect([a.recvqLength, b.recvqLength]).toEqual([1, 1])
+    expect(b.trySend(1)).toBe(true)
+    expect([a.recvqLength, b.recvqLength]).toEqual([0, 0])
+    expect(a.trySend(2)).toBe(false) // the stale waiter on a is skipped
   })
 
   it('rejects a negative or fractional capacity', () => {

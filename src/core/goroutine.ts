@@ -1,141 +1,140 @@
-import type { Chan, Received } from './chan'
-import { Op, Role, RunStatus, State, type StateCode } from './events'
+import { Claim, type Chan, type Received } from './chan'
+import { JobStatus, Op, State, type StateCode } from './events'
 import type { Job } from './jobs'
-import type { WaitGroup } from './sync'
+import { parkSelect, trySelect, type SelectCase, type Selected } from './select'
+import type { Counter, Semaphore, WaitGroup } from './sync'
 
-/** Where the run's jobs really execute. Times are real ms since the run's origin. */
+/** When a cpu segment really ran, as the thread that ran it saw it. Times are real ms since the run's origin. */
+export interface CpuHooks {
+  /** posted to `thread` (dispatch) */
+  posted(thread: number): void
+  /** `thread` began computing at `t` */
+  started(thread: number, t: number): void
+  /** `thread` finished at `t` (the goroutine resumes a little later) */
+  ended(thread: number, t: number): void
+}
+
+/** Where a run's time passes. Durations and times are real ms; times since the run's origin. */
 export interface Executor {
   now(): number
-  /** A real wait that holds no thread. */
-  io(ms: number): Promise<void>
-  /** Real computation of `ms` on one of the threads; FIFO when all threads are busy. */
-  cpu(ms: number, hooks: CpuHooks): Promise<void>
-  /** Abandon every pending io and cpu: their promises reject with StopSignal. */
+  /** Calls `fn` after `ms` unless cancelled. Pending timers keep a run alive. */
+  after(ms: number, fn: () => void): () => void
+  /** Real computation of `ms` on one of the threads (FIFO when all are busy); `done` when finished. */
+  cpu(ms: number, hooks: CpuHooks, done: () => void): void
+  /**
+   * No goroutine is runnable. A virtual clock advances to its next timer here. Returns false when
+   * nothing is pending at all, so nothing can ever wake a goroutine again (deadlock).
+   */
+  idle(): boolean
+  /** Abandons every pending timer and cpu segment. */
   stop(): void
 }
 
-export interface CpuHooks {
-  /** the segment was posted to `thread` (dispatch) */
-  handoff(thread: number): void
-  /** `thread` began computing at time `t` (measured on that thread) */
-  start(thread: number, t: number): void
+/** What a goroutine needs of its runtime (implemented by Runtime). */
+export interface RuntimeApi {
+  readonly exec: Executor
+  /** real ms per scenario ms */
+  readonly timeScale: number
+  readonly random: () => number
+  readonly ended: boolean
+  emit(op: number, a: number, b?: number, c?: number, d?: number, t?: number): void
+  intern(text: string): number
+  spawn(parent: Goroutine, name: string, group: string | null, fn: (g: Goroutine) => Promise<void>): Goroutine
+  chan<T>(name: string, cap: number): Chan<T>
+  waitGroup(name: string): WaitGroup
+  semaphore(name: string, size: number): Semaphore
+  counter(name: string): Counter
+  /** bookkeeping of runnable goroutines: see Runtime */
+  parked(): void
+  woke(): void
+  settle(): void
 }
 
-/** Receives trace events (see events.ts for the meaning of a…d). */
-export type EventSink = (op: number, t: number, a: number, b: number, c: number, d: number) => void
-
-/** Rejection reason of work abandoned by Stop. */
-export class StopSignal extends Error {
-  constructor() {
-    super('stopped')
-  }
-}
-
-/**
- * One run: spawns goroutines, traces what each does, and ends when main returns (like a Go program),
- * on Stop, or on the first panic.
- */
-export class Runtime {
-  private nextId = 0
-  private alive = new Set<Goroutine>()
-  private ended = false
-  private finish!: (status: number, error?: unknown) => void
-  readonly done: Promise<{ status: number; error?: unknown }>
-
-  constructor(
-    readonly exec: Executor,
-    private readonly sink: EventSink,
-    /** real ms per scenario ms */
-    readonly timeScale: number,
-  ) {
-    this.done = new Promise((resolve) => {
-      this.finish = (status, error) => resolve({ status, error })
-    })
-  }
-
-  get isEnded(): boolean {
-    return this.ended
-  }
-
-  emit(op: number, a: number, b = -1, c = -1, d = -1, t = this.exec.now()): void {
-    if (!this.ended) this.sink(op, t, a, b, c, d)
-  }
-
-  /** Runs `fn` as the main goroutine; the run ends when it returns. */
-  main(fn: (g: Goroutine) => Promise<void>): Promise<{ status: number; error?: unknown }> {
-    this.spawn(Role.Main, 0, null, fn, true)
-    return this.done
-  }
-
-  /** `go fn()`: a new goroutine, started after the caller's current step. */
-  go(parent: Goroutine, role: number, index: number, fn: (g: Goroutine) => Promise<void>): Goroutine {
-    return this.spawn(role, index, parent, fn, false)
-  }
-
-  stop(status: number = RunStatus.Stopped, error?: unknown): void {
-    if (this.ended) return
-    const t = this.exec.now()
-    for (const g of this.alive) this.sink(Op.Exit, t, g.id, 1, -1, -1)
-    this.sink(Op.RunEnd, t, status, -1, -1, -1)
-    this.ended = true
-    this.alive.clear()
-    this.exec.stop()
-    this.finish(status, error)
-  }
-
-  private spawn(role: number, index: number, parent: Goroutine | null, fn: (g: Goroutine) => Promise<void>, isMain: boolean): Goroutine {
-    const g = new Goroutine(this, this.nextId++)
-    this.alive.add(g)
-    this.emit(Op.Spawn, g.id, role, index, parent ? parent.id : -1)
-    this.emit(Op.State, g.id, State.Active)
-    queueMicrotask(() => {
-      fn(g).then(
-        () => {
-          if (this.ended) return
-          this.alive.delete(g)
-          this.emit(Op.Exit, g.id, 0)
-          if (isMain) {
-            // main returning ends the program; any goroutine still alive is cut off
-            this.stop(RunStatus.Done)
-          }
-        },
-        (e: unknown) => {
-          if (this.ended || e instanceof StopSignal) return
-          this.stop(RunStatus.Failed, e) // a panic in any goroutine ends the program
-        },
-      )
-    })
-    return g
-  }
-}
-
-/** A goroutine's handle: every blocking operation goes through it so the trace shows why it waits. */
+/** A goroutine's handle: every blocking operation goes through it, so the trace shows why it waits. */
 export class Goroutine {
+  /** what it is parked on, in Go's words ("chan send jobs"): for the deadlock report */
+  waitingOn = ''
+
   constructor(
-    readonly rt: Runtime,
+    readonly rt: RuntimeApi,
     readonly id: number,
+    readonly name: string,
   ) {}
+
+  /** `go fn()`: a new goroutine named `name`, optionally one of a group (a pipeline stage), started after this step. */
+  go(name: string, fn: (g: Goroutine) => Promise<void>, group: string | null = null): Goroutine {
+    return this.rt.spawn(this, name, group, fn)
+  }
+
+  /** `make(chan T, cap)`, traced under `name`. */
+  chan<T>(name: string, cap = 0): Chan<T> {
+    return this.rt.chan<T>(name, cap)
+  }
+
+  waitGroup(name = 'wg'): WaitGroup {
+    return this.rt.waitGroup(name)
+  }
+
+  semaphore(name: string, size: number): Semaphore {
+    return this.rt.semaphore(name, size)
+  }
+
+  counter(name: string): Counter {
+    return this.rt.counter(name)
+  }
+
+  /** An instant on this goroutine's lane (a barrier, a combine step, …). */
+  mark(kind: string, resource = -1, value = -1): void {
+    this.rt.emit(Op.Mark, this.rt.intern(kind), this.id, resource, value)
+  }
 
   private set(state: StateCode, job = -1, aux = -1, t?: number): void {
     this.rt.emit(Op.State, this.id, state, job, aux, t)
   }
 
-  go(role: number, index: number, fn: (g: Goroutine) => Promise<void>): Goroutine {
-    return this.rt.go(this, role, index, fn)
+  /**
+   * Parks this goroutine in `state` until `register`'s wake (or fail) is called. The runtime counts
+   * it as not runnable from here until the wake, which is what lets a virtual clock advance the
+   * moment every goroutine is parked, and what detects a deadlock.
+   */
+  private park<T>(state: StateCode, aux: number, what: string, register: (wake: (v: T) => void, fail: (e: unknown) => void) => void, job = -1): Promise<T> {
+    const rt = this.rt
+    return new Promise<T>((resolve, reject) => {
+      let woken = false
+      const wake = (v: T) => {
+        if (woken) return
+        woken = true
+        this.waitingOn = ''
+        rt.woke()
+        resolve(v)
+      }
+      const fail = (e: unknown) => {
+        if (woken) return
+        woken = true
+        this.waitingOn = ''
+        rt.woke()
+        reject(e)
+      }
+      this.set(state, job, aux)
+      this.waitingOn = what
+      rt.parked()
+      register(wake, fail)
+      rt.settle()
+    })
   }
 
+  /** `ch <- v` */
   async send<T>(ch: Chan<T>, v: T): Promise<void> {
-    if (ch.trySend(v)) return
-    this.set(State.BlockedSend)
-    await ch.send(v)
+    if (ch.trySend(v, this.id)) return
+    await this.park<void>(State.BlockedSend, ch.resource, `chan send (${ch.name})`, (wake, fail) => ch.parkSend(new Claim(), v, () => wake(), fail, this.id))
     this.set(State.Active)
   }
 
+  /** `v, ok := <-ch` */
   async recv<T>(ch: Chan<T>): Promise<Received<T>> {
-    const r = ch.tryRecv()
+    const r = ch.tryRecv(this.id)
     if (r) return r
-    this.set(State.BlockedRecv)
-    const got = await ch.recv()
+    const got = await this.park<Received<T>>(State.BlockedRecv, ch.resource, `chan receive (${ch.name})`, (wake) => ch.parkRecv(new Claim(), wake, this.id))
     this.set(State.Active)
     return got
   }
@@ -149,32 +148,74 @@ export class Goroutine {
     }
   }
 
+  /** `close(ch)` */
+  close<T>(ch: Chan<T>): void {
+    ch.close()
+  }
+
+  /** `select { case … }`; with `hasDefault` it never blocks (index −1 = default). */
+  async select<T>(cases: SelectCase<T>[], hasDefault = false): Promise<Selected<T>> {
+    const now = trySelect(cases, this.rt.random, this.id)
+    if (now) return now
+    if (hasDefault) return { index: -1 }
+    const aux = cases.length === 1 ? ('recv' in cases[0] ? cases[0].recv.resource : cases[0].send.resource) : -1
+    const names = cases.map((c) => ('recv' in c ? `<-${c.recv.name}` : `${c.send.name}<-`)).join(', ')
+    const got = await this.park<Selected<T>>(State.Select, aux, cases.length === 0 ? 'select (no cases)' : `select (${names})`, (wake, fail) => {
+      if (cases.length > 0) parkSelect(cases, wake, fail, this.id)
+    })
+    this.set(State.Active)
+    return got
+  }
+
   /** `wg.Wait()`, drawn as a barrier wait. */
   async wait(wg: WaitGroup): Promise<void> {
     if (wg.counter === 0) return
-    this.set(State.Barrier)
-    await wg.wait()
+    await this.park<void>(State.Barrier, wg.resource, `sync.WaitGroup.Wait (${wg.name})`, (wake) => wg.onZero(() => wake()))
     this.set(State.Active)
   }
 
-  /** Executes one job for real: its cpu segment on a thread, then its io segment as a wait. */
+  /** `sem <- struct{}{}`: holds one token of a counting semaphore until release. */
+  async acquire(sem: Semaphore): Promise<void> {
+    if (sem.tryAcquire()) return
+    await this.park<void>(State.Acquire, sem.resource, `semaphore acquire (${sem.name})`, (wake) => sem.enqueue(() => wake()))
+    this.set(State.Active)
+  }
+
+  /** `time.Sleep(ms)`: scenario ms; holds no thread and is not a job. */
+  async sleep(ms: number): Promise<void> {
+    if (ms <= 0) return
+    const real = ms * this.rt.timeScale
+    await this.park<void>(State.Sleep, real, 'sleep', (wake) => this.rt.exec.after(real, () => wake()))
+    this.set(State.Active)
+  }
+
+  /**
+   * Executes one job for real: its cpu segment on a thread, then its io segment as a wait. A job
+   * with `drop` set ends as dropped (with that reason) after its work; the caller does not pass it on.
+   */
   async run(job: Job): Promise<void> {
     const rt = this.rt
     const scale = rt.timeScale
-    rt.emit(Op.JobBegin, job.id, this.id)
-    // On Stop these awaits reject with StopSignal; the trace closes unfinished jobs as cancelled.
+    rt.emit(Op.JobBegin, job.id, this.id, job.cpu, job.io)
+    if (job.item !== undefined || job.label !== undefined || job.group !== undefined) {
+      rt.emit(Op.JobInfo, job.id, job.item ?? -1, job.label === undefined ? -1 : rt.intern(job.label), job.group === undefined ? -1 : rt.intern(job.group))
+    }
     if (job.cpu > 0) {
-      this.set(State.Runnable, job.id)
-      await rt.exec.cpu(job.cpu * scale, {
-        handoff: (thread) => rt.emit(Op.Handoff, job.id, thread),
-        start: (thread, t) => this.set(State.Running, job.id, thread, t),
-      })
+      await this.park<void>(State.Runnable, -1, 'cpu', (wake) =>
+        rt.exec.cpu(job.cpu * scale, {
+          posted: (k) => rt.emit(Op.CpuPost, job.id, k),
+          started: (k, t) => this.set(State.Running, job.id, k, t),
+          ended: (k, t) => this.set(State.Waking, job.id, k, t),
+        }, () => wake()),
+        job.id,
+      )
     }
     if (job.io > 0) {
-      this.set(State.Io, job.id, job.io * scale)
-      await rt.exec.io(job.io * scale)
+      const real = job.io * scale
+      await this.park<void>(State.Io, real, 'io wait', (wake) => rt.exec.after(real, () => wake()), job.id)
     }
-    rt.emit(Op.JobEnd, job.id, this.id, 0)
+    if (job.drop !== undefined) rt.emit(Op.JobEnd, job.id, this.id, JobStatus.Dropped, rt.intern(job.drop))
+    else rt.emit(Op.JobEnd, job.id, this.id, JobStatus.Done)
     this.set(State.Active)
   }
 }

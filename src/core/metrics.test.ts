@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { EVENT_WIDTH, Op, State } from './events'
 import { computeMetrics } from './metrics'
-import { DEFAULT_SCENARIO } from './scenario'
+import { DEFAULT_SHARED } from './shared'
 import { peakOverlap, quantile } from './stats'
-import { computeTheory } from './theory'
-import { Trace } from './trace'
+import { Trace, type TraceMeta } from './trace'
 
 describe('stats', () => {
   it('quantile interpolates and ignores NaN', () => {
@@ -14,43 +13,59 @@ describe('stats', () => {
   })
 
   it('peakOverlap counts an end before a start at the same time', () => {
-    expect(peakOverlap([0, 10, 5], [10, 20, 15])).toBe(2)
-    expect(peakOverlap([0, 1], [NaN, 2])).toBe(2)
+    expect(peakOverlap([0, 10], [10, 20])).toBe(1)
+    expect(peakOverlap([0, 5], [10, 20])).toBe(2)
+    expect(peakOverlap([0, NaN], [NaN, NaN])).toBe(1)
   })
 })
 
+const meta = (source: TraceMeta['source']): TraceMeta => ({ threads: 1, hardwareConcurrency: 2, crossOriginIsolated: true, itersPerMs: 1, startedAt: 0, source })
+const scenario = { pattern: 'sequential', shared: { ...DEFAULT_SHARED, n: 2, d: 50, timeScale: 0.5 }, params: {} }
+
+/** Two io jobs of 50 scenario ms (25 real ms at ×0.5), one after the other, on goroutine 0. */
+function twoJobs(t0: number, t1: number, t2: number, t3: number, end: number): number[][] {
+  return [
+    [Op.Spawn, 0, 0, 0, -1, -1],
+    [Op.State, 0, 0, State.Active, -1, -1],
+    [Op.JobBegin, 0, 0, 0, 0, 50],
+    [Op.State, t0, 0, State.Io, 0, 25],
+    [Op.JobEnd, t1, 0, 0, 0, -1],
+    [Op.State, t1, 0, State.Active, -1, -1],
+    [Op.JobBegin, t1, 1, 0, 0, 50],
+    [Op.State, t2, 0, State.Io, 1, 25],
+    [Op.JobEnd, t3, 1, 0, 0, -1],
+    [Op.State, t3, 0, State.Active, -1, -1],
+    [Op.Exit, end, 0, 0, -1, -1],
+    [Op.RunEnd, end, 0, -1, -1, -1],
+  ]
+}
+
+function trace(rows: number[][], source: TraceMeta['source']): Trace {
+  expect(rows.every((e) => e.length === EVENT_WIDTH)).toBe(true)
+  const tr = new Trace(scenario, meta(source))
+  tr.apply(Float64Array.from(rows.flat()), [[0, 'main']])
+  return tr
+}
+
 describe('computeMetrics', () => {
-  it('reads makespan, ratio, overhead and lateness from a hand-made trace', () => {
-    const scenario = { ...DEFAULT_SCENARIO, pattern: 'sequential' as const, n: 2, d: 50, timeScale: 0.5 }
-    const jobs = [{ id: 0, cpu: 0, io: 50 }, { id: 1, cpu: 0, io: 50 }]
-    const tr = new Trace(scenario, jobs, computeTheory('sequential', jobs, { pool: 1, batch: 1, threads: 1 }), {
-      threads: 1, hardwareConcurrency: 2, crossOriginIsolated: true, itersPerMs: 1, startedAt: 0,
-    })
-    const ev: number[][] = [
-      [Op.Spawn, 0, 0, 0, 0, -1],
-      [Op.State, 0, 0, State.Active, -1, -1],
-      [Op.JobBegin, 0, 0, 0, -1, -1],
-      [Op.State, 0.1, 0, State.Io, 0, 25],
-      [Op.JobEnd, 26.1, 0, 0, 0, -1],
-      [Op.State, 26.1, 0, State.Active, -1, -1],
-      [Op.JobBegin, 26.1, 1, 0, -1, -1],
-      [Op.State, 26.3, 0, State.Io, 1, 25],
-      [Op.JobEnd, 52.3, 1, 0, 0, -1],
-      [Op.State, 52.3, 0, State.Active, -1, -1],
-      [Op.Exit, 52.5, 0, 0, -1, -1],
-      [Op.RunEnd, 52.5, 0, -1, -1, -1],
-    ]
-    expect(ev.every((e) => e.length === EVENT_WIDTH)).toBe(true)
-    tr.apply(Float64Array.from(ev.flat()))
-    const m = computeMetrics(tr)
+  it('reads makespan, ratio, speed-up and lateness from a hand-made trace and its theory', () => {
+    const theory = trace(twoJobs(0, 25, 25, 50, 50), 'theory')
+    const tr = trace(twoJobs(0.1, 26.1, 26.3, 52.3, 52.5), 'measured')
+    const m = computeMetrics(tr, theory)
     expect(m.status).toBe('done')
     expect(m.makespan).toBeCloseTo(105) // 52.5 real ms at ×0.5
     expect(m.theory).toBe(100)
     expect(m.ratio).toBeCloseTo(1.05)
     expect(m.speedup).toBeCloseTo(100 / 105)
-    expect(m.overheadMedian).toBeCloseTo(0.15)
     expect(m.latenessMedian).toBeCloseTo(1)
     expect(m.peakConcurrency).toBe(1)
     expect(m.peakGoroutines).toBe(1)
+    expect(m.jobsPlanned).toBe(2)
+  })
+
+  it('dispatch overhead is only measured for cpu jobs (io runs have none)', () => {
+    const m = computeMetrics(trace(twoJobs(0.1, 26.1, 26.3, 52.3, 52.5), 'measured'))
+    expect(m.overheadMedian).toBeNaN()
+    expect(m.resumeMedian).toBeNaN()
   })
 })

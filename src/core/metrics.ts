@@ -2,63 +2,82 @@ import { State } from './events'
 import { peakOverlap, quantile } from './stats'
 import type { Trace } from './trace'
 
-/** What the metrics panel shows. Makespans in scenario ms; overheads in real ms. */
+/** What the metrics panel shows. Makespans in scenario ms; overheads in real ms. NaN = does not apply. */
 export interface Metrics {
   status: Trace['status']
   jobsDone: number
-  jobsTotal: number
-  /** measured makespan (end of run), scenario ms; NaN while running */
+  /** jobs the ideal schedule runs (NaN without a theory, or for a run with no fixed end) */
+  jobsPlanned: number
+  /** measured makespan (end of a completed run), scenario ms; NaN otherwise */
   makespan: number
+  /** scenario ms recorded so far (the run's end once it has ended) */
+  elapsed: number
   theory: number
   /** measured / theory */
   ratio: number
-  /** Σd / measured */
+  /** Σ planned work / measured: how much faster than one goroutine doing everything */
   speedup: number
   peakGoroutines: number
   totalGoroutines: number
   /** most jobs in progress at once */
   peakConcurrency: number
-  /** jobs per scenario second */
+  /** jobs done per scenario second */
   throughput: number
-  /** job start − handoff (thread began computing − posted; timer armed − job handed out), real ms */
+  /** cpu jobs only: thread began computing − segment posted to it, real ms */
   overheadMedian: number
   overheadP95: number
+  /** cpu jobs only: goroutine resumed − thread finished, real ms */
+  resumeMedian: number
   /** io waits: actual − planned, real ms */
   latenessMedian: number
   latenessP95: number
+  /** jobs that failed or were dropped (with a reason) */
+  jobsFailed: number
   threads: number
   hardwareConcurrency: number
 }
 
-export function computeMetrics(tr: Trace): Metrics {
-  const scale = tr.scenario.timeScale
+export function computeMetrics(tr: Trace, theory: Trace | null = null): Metrics {
+  const scale = tr.timeScale
   const makespan = tr.status === 'done' ? tr.endT / scale : NaN
-  const theory = tr.theory.makespan
+  const theoryMs = theory && theory.status === 'done' ? theory.endT / theory.timeScale : NaN
   const overhead: number[] = []
-  for (let j = 0; j < tr.jobs.length; j++) overhead.push(tr.jStart[j] - tr.jHandoff[j])
-  const lateness: number[] = []
-  for (let s = 0; s < tr.segments; s++) {
-    if (tr.sState.data[s] === State.Io && !isNaN(tr.sT1.data[s]) && tr.jStatus[tr.sJob.data[s]] === 0) {
-      lateness.push(tr.sT1.data[s] - tr.sT0.data[s] - tr.sAux.data[s])
-    }
+  let failed = 0
+  for (let j = 0; j < tr.jobIds; j++) {
+    if (isNaN(tr.jBegin.data[j])) continue
+    if (tr.jCpu.data[j] > 0) overhead.push(tr.jStart.data[j] - tr.jPost.data[j])
+    if (tr.jStatus.data[j] >= 2) failed++
   }
-  const elapsed = (isNaN(tr.endT) ? tr.lastT : tr.endT) / scale
+  const lateness: number[] = []
+  const resume: number[] = []
+  for (let s = 0; s < tr.segments; s++) {
+    const state = tr.sState.data[s]
+    const t1 = tr.sT1.data[s]
+    if (isNaN(t1)) continue
+    if (state === State.Io && tr.jStatus.data[tr.sJob.data[s]] === 0) lateness.push(t1 - tr.sT0.data[s] - tr.sAux.data[s])
+    else if (state === State.Waking) resume.push(t1 - tr.sT0.data[s])
+  }
+  const elapsed = tr.end / scale
+  const work = theory ? theory.plannedWork() : tr.plannedWork()
   return {
     status: tr.status,
     jobsDone: tr.jobsDone,
-    jobsTotal: tr.jobs.length,
+    jobsPlanned: theory && theory.status === 'done' ? theory.jobsBegun : NaN,
     makespan,
-    theory,
-    ratio: theory > 0 ? makespan / theory : NaN,
-    speedup: makespan > 0 ? tr.theory.sequential / makespan : NaN,
+    elapsed,
+    theory: theoryMs,
+    ratio: theoryMs > 0 ? makespan / theoryMs : NaN,
+    speedup: makespan > 0 ? work / makespan : NaN,
     peakGoroutines: peakOverlap(tr.gSpawn.data.subarray(0, tr.goroutines), tr.gExit.data.subarray(0, tr.goroutines)),
     totalGoroutines: tr.goroutines,
-    peakConcurrency: peakOverlap(tr.jBegin, tr.jEnd),
+    peakConcurrency: peakOverlap(tr.jBegin.data.subarray(0, tr.jobIds), tr.jEnd.data.subarray(0, tr.jobIds)),
     throughput: elapsed > 0 ? (tr.jobsDone / elapsed) * 1000 : NaN,
     overheadMedian: quantile(overhead, 0.5),
     overheadP95: quantile(overhead, 0.95),
+    resumeMedian: quantile(resume, 0.5),
     latenessMedian: quantile(lateness, 0.5),
     latenessP95: quantile(lateness, 0.95),
+    jobsFailed: failed,
     threads: tr.meta.threads,
     hardwareConcurrency: tr.meta.hardwareConcurrency,
   }

@@ -1,44 +1,47 @@
-import { Chan, type Received } from './chan'
+import { Chan, Claim, type Received } from './chan'
 
-/** One case of a select: receive from `chan`, or send `value` on it. */
+/** One case of a select: receive from `recv`, or send `value` on `send`. */
 export type SelectCase<T = unknown> = { recv: Chan<T> } | { send: Chan<T>; value: T }
 
-/** Which case fired (index into the cases) and, for a receive, what arrived. -1 = default. */
+/** Which case fired (index into the cases) and, for a receive, what arrived. −1 = default. */
 export interface Selected<T = unknown> {
   index: number
   received?: Received<T>
 }
 
 /**
- * Go's select. Among ready cases one is chosen uniformly at random (`random` is the seeded PRNG);
- * with `hasDefault` and nothing ready it returns index -1 at once; otherwise it parks on every
- * channel and the first one to become ready wins.
+ * The non-blocking half of Go's select: among ready cases one is chosen uniformly at random
+ * (`random` is the seeded PRNG) and fired; null when none is ready. `by` is the caller's goroutine.
  */
-export function select<T>(cases: SelectCase<T>[], random: () => number, hasDefault = false): Promise<Selected<T>> {
+export function trySelect<T>(cases: SelectCase<T>[], random: () => number, by = -1): Selected<T> | null {
   const ready: number[] = []
   for (let i = 0; i < cases.length; i++) if (isReady(cases[i])) ready.push(i)
-  if (ready.length > 0) {
-    const index = ready[Math.floor(random() * ready.length)]
-    return Promise.resolve(fire(cases[index], index))
-  }
-  if (hasDefault) return Promise.resolve({ index: -1 })
-  if (cases.length === 0) return new Promise(() => {}) // select {} blocks forever
-  return new Promise((resolve, reject) => {
-    const claim = { fired: false }
-    cases.forEach((c, index) => {
-      if ('recv' in c) c.recv.parkRecv(claim, (received) => resolve({ index, received }))
-      else c.send.parkSend(claim, c.value, () => resolve({ index }), reject)
-    })
+  if (ready.length === 0) return null
+  const index = ready[Math.floor(random() * ready.length)]
+  const c = cases[index]
+  if ('recv' in c) return { index, received: c.recv.tryRecv(by) as Received<T> }
+  c.send.trySend(c.value, by) // throws on a closed channel, as Go panics
+  return { index }
+}
+
+/** The blocking half: parks on every case; the first channel to become ready fires, once. */
+export function parkSelect<T>(cases: SelectCase<T>[], done: (s: Selected<T>) => void, fail: (e: Error) => void, by = -1): void {
+  const claim = new Claim()
+  cases.forEach((c, index) => {
+    if ('recv' in c) c.recv.parkRecv(claim, (received) => done({ index, received }), by)
+    else c.send.parkSend(claim, c.value, () => done({ index }), fail, by)
   })
+}
+
+/** Promise form for code outside a runtime. `select {}` (no cases, no default) blocks forever. */
+export function select<T>(cases: SelectCase<T>[], random: () => number, hasDefault = false): Promise<Selected<T>> {
+  const now = trySelect(cases, random)
+  if (now) return Promise.resolve(now)
+  if (hasDefault) return Promise.resolve({ index: -1 })
+  return new Promise((resolve, reject) => parkSelect(cases, resolve, reject))
 }
 
 function isReady<T>(c: SelectCase<T>): boolean {
   if ('recv' in c) return c.recv.len > 0 || c.recv.sendqLength > 0 || c.recv.closed
   return c.send.closed || c.send.recvqLength > 0 || c.send.len < c.send.cap
-}
-
-function fire<T>(c: SelectCase<T>, index: number): Selected<T> {
-  if ('recv' in c) return { index, received: c.recv.tryRecv() as Received<T> }
-  c.send.trySend(c.value) // throws on a closed channel, as Go panics
-  return { index }
 }

@@ -1,9 +1,17 @@
 import { Queue } from './queue'
 
-/** sync.WaitGroup: `wait()` resolves when the counter returns to zero. */
+/** Told when a primitive's numbers change: `value` and `waiting` go into the trace as a sample. */
+export type SampleHook = (value: number, waiting: number) => void
+
+/** sync.WaitGroup: waiters are released when the counter returns to zero. */
 export class WaitGroup {
   private count = 0
   private waiters: (() => void)[] = []
+  onSample: SampleHook | null = null
+  /** resource id in the trace (−1 when untraced) */
+  resource = -1
+
+  constructor(readonly name = 'wg') {}
 
   get counter(): number {
     return this.count
@@ -11,17 +19,26 @@ export class WaitGroup {
 
   add(delta: number): void {
     this.count += delta
-    if (this.count < 0) throw new Error('sync: negative WaitGroup counter')
-    if (this.count === 0) this.waiters.splice(0).forEach((w) => w())
+    if (this.count < 0) throw new Error(`sync: negative WaitGroup counter (${this.name})`)
+    const release = this.count === 0 ? this.waiters.splice(0) : []
+    this.onSample?.(this.count, this.waiters.length)
+    for (const w of release) w()
   }
 
   done(): void {
     this.add(-1)
   }
 
+  /** Calls `wake` when the counter is zero (at once if it already is). */
+  onZero(wake: () => void): void {
+    if (this.count === 0) return wake()
+    this.waiters.push(wake)
+    this.onSample?.(this.count, this.waiters.length)
+  }
+
+  /** Promise form, for code outside a runtime. */
   wait(): Promise<void> {
-    if (this.count === 0) return Promise.resolve()
-    return new Promise((resolve) => this.waiters.push(resolve))
+    return new Promise((resolve) => this.onZero(resolve))
   }
 }
 
@@ -29,8 +46,13 @@ export class WaitGroup {
 export class Semaphore {
   private free: number
   private waiters = new Queue<() => void>()
+  onSample: SampleHook | null = null
+  resource = -1
 
-  constructor(readonly size: number) {
+  constructor(
+    readonly size: number,
+    readonly name = 'sem',
+  ) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`semaphore size must be a whole number ≥ 1, got ${size}`)
     this.free = size
   }
@@ -46,18 +68,50 @@ export class Semaphore {
   tryAcquire(): boolean {
     if (this.free === 0) return false
     this.free--
+    this.onSample?.(this.inUse, this.waiters.length)
     return true
   }
 
+  /** Calls `wake` once a token is held (at once if one is free). */
+  enqueue(wake: () => void): void {
+    if (this.tryAcquire()) return wake()
+    this.waiters.push(wake)
+    this.onSample?.(this.inUse, this.waiters.length)
+  }
+
+  /** Promise form, for code outside a runtime. */
   acquire(): Promise<void> {
-    if (this.tryAcquire()) return Promise.resolve()
-    return new Promise((resolve) => this.waiters.push(resolve))
+    return new Promise((resolve) => this.enqueue(resolve))
   }
 
   release(): void {
     const next = this.waiters.shift()
-    if (next) next() // the token passes straight to the next waiter
-    else if (this.free < this.size) this.free++
-    else throw new Error('semaphore: release without acquire')
+    if (next) {
+      // the token passes straight to the next waiter
+      this.onSample?.(this.inUse, this.waiters.length)
+      next()
+    } else if (this.free < this.size) {
+      this.free++
+      this.onSample?.(this.inUse, this.waiters.length)
+    } else throw new Error(`semaphore ${this.name}: release without acquire`)
+  }
+}
+
+/** An atomic counter (atomic.AddUint64): every change is one indivisible step. */
+export class Counter {
+  private v = 0
+  onSample: SampleHook | null = null
+  resource = -1
+
+  constructor(readonly name = 'counter') {}
+
+  get value(): number {
+    return this.v
+  }
+
+  add(delta: number): number {
+    this.v += delta
+    this.onSample?.(this.v, 0)
+    return this.v
   }
 }

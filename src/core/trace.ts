@@ -1,8 +1,6 @@
 import { Column } from './column'
-import { EVENT_WIDTH, Op, RunStatus, State } from './events'
-import type { Job } from './jobs'
+import { EVENT_WIDTH, Exit, JobStatus, Op, RunStatus, State } from './events'
 import type { Scenario } from './scenario'
-import type { Theory } from './theory'
 
 export type TraceStatus = 'running' | 'done' | 'stopped' | 'failed'
 
@@ -11,103 +9,190 @@ export interface TraceMeta {
   threads: number
   hardwareConcurrency: number
   crossOriginIsolated: boolean
-  /** calibrated cpu work rate of one thread */
+  /** calibrated cpu work rate of one thread (0 under a virtual clock) */
   itersPerMs: number
   /** wall-clock start of the run, ms since the epoch */
   startedAt: number
+  /** 'theory': the ideal schedule on a virtual clock; 'measured': a real run */
+  source: 'theory' | 'measured'
+}
+
+/** One named resource's samples over time (a channel's len and parked goroutines, a WaitGroup's counter, …). */
+export class ResourceTrack {
+  readonly t = new Column(Float64Array)
+  /** channel len · WaitGroup counter · semaphore tokens in use · counter value */
+  readonly value = new Column(Float64Array)
+  /** parked senders · WaitGroup waiters · semaphore waiters */
+  readonly waitA = new Column(Int32Array)
+  /** parked receivers */
+  readonly waitB = new Column(Int32Array)
+
+  constructor(
+    readonly id: number,
+    readonly kind: number,
+    readonly name: string,
+    /** capacity (−1 = none) */
+    readonly cap: number,
+  ) {}
+
+  get samples(): number {
+    return this.t.length
+  }
+
+  /** Index of the last sample at or before `t` (−1 before the first). */
+  at(t: number): number {
+    let lo = 0
+    let hi = this.t.length - 1
+    let found = -1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      if (this.t.data[mid] <= t) {
+        found = mid
+        lo = mid + 1
+      } else hi = mid - 1
+    }
+    return found
+  }
 }
 
 /**
  * The append-only record of one run, stored by column. Times are real ms since the run's origin;
- * divide by scenario.timeScale for scenario ms. A segment is [t0, t1) of one goroutine in one state;
- * t1 is NaN while it is still open. Jobs are indexed by job id; goroutines by goroutine id (= lane).
+ * divide by scenario.shared.timeScale for scenario ms. A segment is [t0, t1) of one goroutine in one
+ * state; t1 is NaN while it is open. Lane = goroutine id. Jobs are indexed by their id (a program
+ * may leave gaps); text lives in `strings`.
  */
 export class Trace {
-  // goroutines
-  readonly gRole = new Column(Int8Array)
-  readonly gIndex = new Column(Int32Array)
+  readonly strings: string[] = []
+  // goroutines, by id
+  readonly gName = new Column(Int32Array)
+  /** string id of its group (a pipeline stage), −1 = none */
+  readonly gGroup = new Column(Int32Array)
+  readonly gParent = new Column(Int32Array)
   readonly gSpawn = new Column(Float64Array, 64, NaN)
   readonly gExit = new Column(Float64Array, 64, NaN)
-  /** 0 returned, 1 cancelled (stopped while alive) */
+  /** Exit code: 0 returned, 1 cancelled (cut off), 2 panicked */
   readonly gExitHow = new Column(Int8Array)
+  readonly gReason = new Column(Int32Array, 64, -1)
   private gOpen = new Column(Int32Array, 64, -1)
   // segments
   readonly sG = new Column(Int32Array)
   readonly sState = new Column(Uint8Array)
   readonly sJob = new Column(Int32Array)
-  /** thread for Running, planned real ms for Io, else −1 */
+  /** thread for Running and Waking, planned real ms for Io and Sleep, resource for blocked states, else −1 */
   readonly sAux = new Column(Float64Array)
   readonly sT0 = new Column(Float64Array)
   readonly sT1 = new Column(Float64Array, 64, NaN)
-  // jobs, by id
-  readonly jBegin: Float64Array
-  readonly jHandoff: Float64Array
-  readonly jStart: Float64Array
-  readonly jEnd: Float64Array
-  readonly jG: Int32Array
-  /** 0 done, 1 cancelled, −1 not finished */
-  readonly jStatus: Int8Array
-  // the jobs channel
-  readonly chanT = new Column(Float64Array)
-  readonly chanLen = new Column(Int32Array)
-  chanCap = 0
-  readonly barriers: number[] = []
+  // jobs, by id (NaN / −1 where a job id is not used)
+  readonly jG = new Column(Int32Array, 64, -1)
+  readonly jBegin = new Column(Float64Array, 64, NaN)
+  /** when its cpu was posted to a thread (else = begin) */
+  readonly jPost = new Column(Float64Array, 64, NaN)
+  /** when its work began: a thread started computing, or its io wait began */
+  readonly jStart = new Column(Float64Array, 64, NaN)
+  readonly jEnd = new Column(Float64Array, 64, NaN)
+  /** JobStatus, −1 = not finished */
+  readonly jStatus = new Column(Int8Array, 64, -1)
+  /** planned work, scenario ms */
+  readonly jCpu = new Column(Float64Array)
+  readonly jIo = new Column(Float64Array)
+  readonly jItem = new Column(Int32Array, 64, -1)
+  readonly jLabel = new Column(Int32Array, 64, -1)
+  readonly jGroup = new Column(Int32Array, 64, -1)
+  readonly jReason = new Column(Int32Array, 64, -1)
+  // resources
+  readonly resources: ResourceTrack[] = []
+  // values passing through channels: Handoff (direct) and Delivered (out of the buffer) at the receive, Buffered at the send
+  readonly xT = new Column(Float64Array)
+  readonly xOp = new Column(Uint8Array)
+  readonly xChan = new Column(Int32Array)
+  readonly xFrom = new Column(Int32Array)
+  readonly xTo = new Column(Int32Array)
+  readonly xItem = new Column(Int32Array)
+  // instants
+  readonly mT = new Column(Float64Array)
+  readonly mKind = new Column(Int32Array)
+  readonly mG = new Column(Int32Array)
+  readonly mRes = new Column(Int32Array)
+  readonly mValue = new Column(Float64Array)
 
   status: TraceStatus = 'running'
   error = ''
-  /** time of the run's end (main returned, Stop, or panic) */
+  /** time of the run's end (main returned, Stop, panic or deadlock) */
   endT = NaN
   /** latest time any event carried */
   lastT = 0
+  jobsBegun = 0
   jobsDone = 0
+  /** jobs that ended in any way (done, failed, dropped, cancelled) */
+  jobsEnded = 0
   /** bumped by every applied batch: views redraw when it changes */
   version = 0
 
   constructor(
     readonly scenario: Scenario,
-    readonly jobs: Job[],
-    readonly theory: Theory,
     readonly meta: TraceMeta,
-  ) {
-    const n = jobs.length
-    this.jBegin = new Float64Array(n).fill(NaN)
-    this.jHandoff = new Float64Array(n).fill(NaN)
-    this.jStart = new Float64Array(n).fill(NaN)
-    this.jEnd = new Float64Array(n).fill(NaN)
-    this.jG = new Int32Array(n).fill(-1)
-    this.jStatus = new Int8Array(n).fill(-1)
-  }
+  ) {}
 
   get goroutines(): number {
-    return this.gRole.length
+    return this.gName.length
   }
 
   get segments(): number {
     return this.sG.length
   }
 
+  /** One past the largest job id seen. */
+  get jobIds(): number {
+    return this.jG.length
+  }
+
+  get timeScale(): number {
+    return this.scenario.shared.timeScale
+  }
+
+  /** End of what is recorded (real ms): the run's end, or the latest event while it runs. */
+  get end(): number {
+    return isNaN(this.endT) ? this.lastT : this.endT
+  }
+
+  text(id: number): string {
+    return id >= 0 && id < this.strings.length ? this.strings[id] : ''
+  }
+
+  goroutineName(g: number): string {
+    return this.text(this.gName.data[g])
+  }
+
+  groupName(g: number): string {
+    return this.text(this.gGroup.data[g])
+  }
+
+  resourceByName(name: string): ResourceTrack | undefined {
+    return this.resources.find((r) => r.name === name)
+  }
+
+  /** Defines string `id` (the wire's string table). */
+  defineString(id: number, text: string): void {
+    this.strings[id] = text
+  }
+
   /** Applies one batch of wire events (see events.ts). */
-  apply(ev: Float64Array): void {
+  apply(ev: Float64Array, strings?: readonly (readonly [number, string])[]): void {
+    if (strings) for (const [id, text] of strings) this.strings[id] = text
     for (let i = 0; i + EVENT_WIDTH <= ev.length; i += EVENT_WIDTH) {
       this.applyOne(ev[i], ev[i + 1], ev[i + 2], ev[i + 3], ev[i + 4], ev[i + 5])
     }
     this.version++
   }
 
-  private applyOne(op: number, t: number, a: number, b: number, c: number, d: number): void {
+  applyOne(op: number, t: number, a: number, b: number, c: number, d: number): void {
     if (t > this.lastT) this.lastT = t
     switch (op) {
       case Op.Spawn:
-        while (this.gRole.length <= a) {
-          this.gRole.push(0)
-          this.gIndex.push(0)
-          this.gSpawn.push(NaN)
-          this.gExit.push(NaN)
-          this.gExitHow.push(0)
-          this.gOpen.push(-1)
-        }
-        this.gRole.data[a] = b
-        this.gIndex.data[a] = c
+        this.ensureGoroutine(a)
+        this.gName.data[a] = b
+        this.gGroup.data[a] = c
+        this.gParent.data[a] = d
         this.gSpawn.data[a] = t
         break
       case Op.State: {
@@ -118,39 +203,93 @@ export class Trace {
         this.sAux.push(d)
         this.sT0.push(t)
         this.sT1.push(NaN)
-        if (c >= 0 && isNaN(this.jStart[c]) && (b === State.Running || b === State.Io)) this.jStart[c] = t
+        if (c >= 0 && (b === State.Running || b === State.Io)) {
+          this.ensureJob(c)
+          if (isNaN(this.jStart.data[c])) this.jStart.data[c] = t
+        }
         break
       }
       case Op.Exit:
         this.closeSegment(a, t)
         this.gExit.data[a] = t
         this.gExitHow.data[a] = b
+        this.gReason.data[a] = c
         break
       case Op.JobBegin:
-        this.jBegin[a] = t
-        this.jHandoff[a] = t
-        this.jG[a] = b
+        this.ensureJob(a)
+        this.jBegin.data[a] = t
+        this.jPost.data[a] = t
+        this.jG.data[a] = b
+        this.jCpu.data[a] = c
+        this.jIo.data[a] = d
+        this.jobsBegun++
         break
-      case Op.Handoff:
-        this.jHandoff[a] = t
+      case Op.JobInfo:
+        this.ensureJob(a)
+        this.jItem.data[a] = b
+        this.jLabel.data[a] = c
+        this.jGroup.data[a] = d
+        break
+      case Op.CpuPost:
+        this.ensureJob(a)
+        this.jPost.data[a] = t
         break
       case Op.JobEnd:
-        this.jEnd[a] = t
-        this.jStatus[a] = c
-        if (c === 0) this.jobsDone++
+        this.ensureJob(a)
+        this.jEnd.data[a] = t
+        this.jStatus.data[a] = c
+        this.jReason.data[a] = d
+        this.jobsEnded++
+        if (c === JobStatus.Done) this.jobsDone++
         break
-      case Op.ChanLen:
-        this.chanT.push(t)
-        this.chanLen.push(a)
-        this.chanCap = b
+      case Op.Resource:
+        this.resources[a] = new ResourceTrack(a, b, this.text(c), d)
         break
-      case Op.Barrier:
-        this.barriers.push(t)
+      case Op.Sample: {
+        const r = this.resources[a]
+        if (!r) break
+        r.t.push(t)
+        r.value.push(b)
+        r.waitA.push(c)
+        r.waitB.push(d)
+        break
+      }
+      case Op.Buffered:
+        this.transfer(t, op, a, b, -1, c)
+        break
+      case Op.Handoff:
+      case Op.Delivered:
+        this.transfer(t, op, a, b, c, d)
+        break
+      case Op.Mark:
+        this.mT.push(t)
+        this.mKind.push(a)
+        this.mG.push(b)
+        this.mRes.push(c)
+        this.mValue.push(d)
         break
       case Op.RunEnd:
-        this.finish(a === RunStatus.Done ? 'done' : a === RunStatus.Stopped ? 'stopped' : 'failed', t)
+        this.finish(a === RunStatus.Done ? 'done' : a === RunStatus.Stopped ? 'stopped' : 'failed', t, this.text(b))
         break
     }
+  }
+
+  private transfer(t: number, op: number, ch: number, from: number, to: number, item: number): void {
+    this.xT.push(t)
+    this.xOp.push(op)
+    this.xChan.push(ch)
+    this.xFrom.push(from)
+    this.xTo.push(to)
+    this.xItem.push(item)
+  }
+
+  private ensureGoroutine(g: number): void {
+    for (const c of [this.gName, this.gGroup, this.gParent, this.gSpawn, this.gExit, this.gExitHow, this.gReason, this.gOpen]) c.ensure(g)
+  }
+
+  private ensureJob(j: number): void {
+    if (j < this.jG.length) return
+    for (const c of [this.jG, this.jBegin, this.jPost, this.jStart, this.jEnd, this.jStatus, this.jCpu, this.jIo, this.jItem, this.jLabel, this.jGroup, this.jReason]) c.ensure(j)
   }
 
   private closeSegment(g: number, t: number): void {
@@ -168,19 +307,27 @@ export class Trace {
     if (error) this.error = error
     this.endT = t
     if (t > this.lastT) this.lastT = t
-    for (let g = 0; g < this.gRole.length; g++) {
+    for (let g = 0; g < this.goroutines; g++) {
       this.closeSegment(g, t)
       if (isNaN(this.gExit.data[g])) {
         this.gExit.data[g] = t
-        this.gExitHow.data[g] = 1
+        this.gExitHow.data[g] = Exit.Cancelled
       }
     }
-    for (let j = 0; j < this.jobs.length; j++) {
-      if (!isNaN(this.jBegin[j]) && isNaN(this.jEnd[j])) {
-        this.jEnd[j] = t
-        this.jStatus[j] = 1
+    for (let j = 0; j < this.jobIds; j++) {
+      if (!isNaN(this.jBegin.data[j]) && isNaN(this.jEnd.data[j])) {
+        this.jEnd.data[j] = t
+        this.jStatus.data[j] = JobStatus.Cancelled
+        this.jobsEnded++
       }
     }
     this.version++
+  }
+
+  /** Sum of all jobs' planned work (cpu + io), scenario ms: what one goroutine doing everything would take. */
+  plannedWork(): number {
+    let sum = 0
+    for (let j = 0; j < this.jobIds; j++) if (!isNaN(this.jBegin.data[j])) sum += this.jCpu.data[j] + this.jIo.data[j]
+    return sum
   }
 }

@@ -1,83 +1,181 @@
-import {
-  DEFAULT_SCENARIO,
-  ENUMS,
-  NUMERIC,
-  SCENARIO_VERSION,
-  checkNumber,
-  isEnumValue,
-  type EnumKey,
-  type NumericKey,
-  type Scenario,
-} from './scenario'
+import { formatValue, parseValue, sameValue, shown, type ParamValue, type ParamValues } from './params'
+import { SCENARIO_VERSION, defaultScenario, paramsFrom, presetScenario, type Catalog, type Scenario } from './scenario'
+import { SHARED, type SharedValues } from './shared'
 
 /**
- * URL format (version 1): `?v=1&pattern=pool&n=100&d=50&variation=none&jitter=50&straggler=500&every=10
- * &slow=150&kind=io&cpuShare=50&pool=10&batch=10&buffer=10&threads=auto&timeScale=1&seed=1`.
- * Every key is optional; a missing key takes its default. `threads=auto` (or 0) means the machine's core count.
+ * Links. Version 2 (written): `?v=2&p=<pattern>&<setting>=<value>…` with only the settings that
+ * differ from the pattern's defaults, or `?v=2&preset=<id>&…` with only what differs from the preset.
+ * Shared settings keep their version-1 keys (n, d, kind, threads, …); a pattern's own use its spec keys.
+ * Version 1 (read): `?v=1&pattern=pool&n=…&pool=…&batch=…&buffer=…`, every key optional; a v1
+ * key of a pattern's own parameter is found through the module's `v1Keys`.
  */
-export const KEY_ORDER: (keyof Scenario)[] = [
-  'pattern', 'n', 'd', 'variation', 'jitter', 'straggler', 'every', 'slow', 'kind', 'cpuShare',
-  'pool', 'batch', 'buffer', 'threads', 'timeScale', 'seed',
-]
 
-export function encodeScenario(s: Scenario): string {
-  const p = new URLSearchParams()
-  p.set('v', String(SCENARIO_VERSION))
-  for (const k of KEY_ORDER) {
-    const v = s[k]
-    p.set(k, k === 'threads' && v === 0 ? 'auto' : String(v))
-  }
-  return p.toString()
+/** A pattern schema as the codec needs it: the keys its version-1 links used for its parameters. */
+export interface LinkSchemaExtra {
+  v1Keys?: readonly string[]
+}
+
+export interface LinkCatalog extends Catalog {
+  /** patterns that had version-1 keys, with those keys */
+  v1Homes(): readonly { pattern: string; keys: readonly string[] }[]
 }
 
 export interface Decoded {
   scenario: Scenario
+  /** the preset the scenario starts from (its link stays short) */
+  presetId: string | null
+  /** parameters of other patterns the link set (version-1 links carried every pattern's) */
+  remembered: ReadonlyMap<string, ParamValues>
   /** what was changed or ignored, in words a user understands; empty for a clean link */
   notices: string[]
 }
 
-const MAX_VALUE_SHOWN = 24
+/** Notices from one link are at most this many (the rest are counted). */
+export const MAX_NOTICES = 8
+/** Keys named in a notice about unknown or repeated keys. */
+const MAX_KEYS_NAMED = 5
 
-function shown(raw: string): string {
-  return raw.length > MAX_VALUE_SHOWN ? raw.slice(0, MAX_VALUE_SHOWN) + '…' : raw
+/** Query values keep `, : /` readable; everything else is percent-encoded. */
+function encodeValue(v: string): string {
+  return encodeURIComponent(v).replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%2F/g, '/')
+}
+
+function baseOf(catalog: Catalog, s: Scenario, presetId: string | null): Scenario {
+  const preset = presetId ? catalog.preset(presetId) : undefined
+  if (preset && preset.pattern === s.pattern) return presetScenario(catalog, preset)
+  const schema = catalog.pattern(s.pattern)
+  const d = defaultScenario(catalog)
+  return schema ? { pattern: schema.id, shared: d.shared, params: paramsFrom(schema, undefined) } : d
+}
+
+/** The link's query (without "?") for a scenario; `presetId` keeps it relative to that preset. */
+export function encodeScenario(catalog: Catalog, s: Scenario, presetId: string | null = null): string {
+  const preset = presetId ? catalog.preset(presetId) : undefined
+  const usePreset = preset !== undefined && preset.pattern === s.pattern
+  const base = baseOf(catalog, s, usePreset ? presetId : null)
+  const parts = [`v=${SCENARIO_VERSION}`, usePreset ? `preset=${encodeValue(preset.id)}` : `p=${encodeValue(s.pattern)}`]
+  const shared = s.shared as unknown as Record<string, ParamValue>
+  const baseShared = base.shared as unknown as Record<string, ParamValue>
+  for (const spec of SHARED) {
+    if (!sameValue(spec, shared[spec.key], baseShared[spec.key])) parts.push(`${spec.key}=${encodeValue(formatValue(spec, shared[spec.key]))}`)
+  }
+  const schema = catalog.pattern(s.pattern)
+  for (const spec of schema ? schema.params : []) {
+    const v = s.params[spec.key]
+    if (v !== undefined && !sameValue(spec, v, base.params[spec.key])) parts.push(`${spec.key}=${encodeValue(formatValue(spec, v))}`)
+  }
+  return parts.join('&')
+}
+
+function listKeys(keys: string[]): string {
+  const named = keys.slice(0, MAX_KEYS_NAMED).map((k) => `"${shown(k)}"`)
+  return keys.length > MAX_KEYS_NAMED ? `${named.join(', ')} and ${keys.length - MAX_KEYS_NAMED} more` : named.join(', ')
 }
 
 /** Reads a query string; anything unusable takes the nearest valid value and adds a notice. Never throws. */
-export function decodeScenario(search: string): Decoded {
-  const scenario: Scenario = { ...DEFAULT_SCENARIO }
+export function decodeScenario(catalog: LinkCatalog, search: string): Decoded {
   const notices: string[] = []
-  let params: URLSearchParams
+  const entries = new Map<string, string>()
+  const repeated: string[] = []
   try {
-    params = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search)
+    for (const [k, v] of new URLSearchParams(search.startsWith('?') ? search.slice(1) : search)) {
+      if (entries.has(k)) {
+        if (!repeated.includes(k)) repeated.push(k)
+      } else entries.set(k, v)
+    }
   } catch {
-    return { scenario, notices: ['The link could not be read; opened the default scenario.'] }
+    return { scenario: defaultScenario(catalog), presetId: null, remembered: new Map(), notices: ['The link could not be read; opened the default scenario.'] }
   }
-  const seen = new Set<string>()
-  for (const [key, raw] of params) {
-    if (seen.has(key)) {
-      notices.push(`"${shown(key)}" appears more than once: used the first value.`)
-      continue
+  const take = (key: string): string | undefined => {
+    const v = entries.get(key)
+    entries.delete(key)
+    return v
+  }
+  if (repeated.length) notices.push(`${listKeys(repeated)} appear${repeated.length === 1 ? 's' : ''} more than once: used the first value.`)
+
+  const v = take('v')
+  // version 1 wrote `pattern=`; a link that names no version it knows but has that key is read as one
+  const isV1 = v === '1' || (v !== String(SCENARIO_VERSION) && entries.has('pattern') && !entries.has('p') && !entries.has('preset'))
+  if (v !== undefined && v !== '1' && v !== String(SCENARIO_VERSION)) {
+    notices.push(`Link version "${shown(v)}" is not known: read it as version ${isV1 ? 1 : SCENARIO_VERSION}.`)
+  }
+
+  // the base: a preset, or a pattern's defaults
+  let presetId: string | null = null
+  let scenario = defaultScenario(catalog)
+  const presetRaw = isV1 ? undefined : take('preset')
+  const patternRaw = isV1 ? take('pattern') : take('p')
+  if (presetRaw !== undefined) {
+    const preset = catalog.preset(presetRaw)
+    if (preset) {
+      presetId = preset.id
+      scenario = presetScenario(catalog, preset)
+    } else notices.push(`Preset "${shown(presetRaw)}" is not known; opened ${patternRaw === undefined ? 'the default scenario' : 'the pattern named'}.`)
+  }
+  if (patternRaw !== undefined && !(presetId !== null && patternRaw === scenario.pattern)) {
+    const schema = catalog.pattern(patternRaw)
+    if (schema) {
+      if (presetId !== null) notices.push(`The link names preset "${shown(presetId)}" and pattern "${shown(patternRaw)}": used the pattern.`)
+      presetId = null
+      scenario = { pattern: schema.id, shared: scenario.shared, params: paramsFrom(schema, undefined) }
+    } else notices.push(`${isV1 ? 'pattern' : 'p'}: "${shown(patternRaw)}" is not a known pattern; used ${scenario.pattern}.`)
+  }
+
+  // shared settings
+  const shared: Record<string, ParamValue> = { ...(scenario.shared as unknown as Record<string, ParamValue>) }
+  for (const spec of SHARED) {
+    const raw = take(spec.key)
+    if (raw === undefined) continue
+    const c = parseValue(spec, raw, shared[spec.key])
+    shared[spec.key] = c.value
+    if (c.notice) notices.push(c.notice)
+  }
+
+  // the pattern's own parameters (a version-1 link carried every pattern's: remember the others')
+  const remembered = new Map<string, ParamValues>()
+  const readParams = (patternId: string, keys: readonly string[] | null, base: ParamValues): ParamValues => {
+    const schema = catalog.pattern(patternId)
+    if (!schema) return base
+    const out: Record<string, ParamValue> = { ...base }
+    let touched = false
+    for (const spec of schema.params) {
+      if (keys && !keys.includes(spec.key)) continue
+      const raw = take(spec.key)
+      if (raw === undefined) continue
+      touched = true
+      const c = parseValue(spec, raw, out[spec.key])
+      out[spec.key] = c.value
+      if (c.notice) notices.push(c.notice)
     }
-    seen.add(key)
-    if (key === 'v') {
-      if (raw !== String(SCENARIO_VERSION)) notices.push(`Link version "${shown(raw)}" is not known: read it as version ${SCENARIO_VERSION}.`)
-    } else if (key in ENUMS) {
-      const k = key as EnumKey
-      if (isEnumValue(k, raw)) (scenario as unknown as Record<string, string>)[k] = raw
-      else notices.push(`${key}: "${shown(raw)}" is not one of ${ENUMS[k].join(', ')}; used ${scenario[k]}.`)
-    } else if (key in NUMERIC) {
-      const k = key as NumericKey
-      if (k === 'threads' && raw === 'auto') {
-        scenario.threads = 0
-        continue
-      }
-      const num = raw.trim() === '' ? NaN : Number(raw)
-      const checked = checkNumber(k, num, scenario[k])
-      scenario[k] = checked.value
-      if (checked.notice) notices.push(checked.notice.replace(/^[^:]+: not a number/, `${NUMERIC[k].label}: "${shown(raw)}" is not a number`))
-    } else {
-      notices.push(`Unknown setting "${shown(key)}" ignored.`)
+    if (!touched || !schema.normalize) return out
+    const n = schema.normalize(out)
+    notices.push(...n.notices)
+    return n.values
+  }
+  const params = readParams(scenario.pattern, isV1 ? v1KeysOf(catalog, scenario.pattern) : null, scenario.params)
+  if (isV1) {
+    for (const home of catalog.v1Homes()) {
+      if (home.pattern === scenario.pattern) continue
+      const schema = catalog.pattern(home.pattern)
+      if (!schema) continue
+      const before = entries.size
+      const p = readParams(home.pattern, home.keys, paramsFrom(schema, undefined))
+      if (entries.size < before) remembered.set(home.pattern, p)
     }
   }
-  return { scenario, notices }
+
+  const unknown = [...entries.keys()]
+  if (unknown.length) notices.push(`Unknown setting${unknown.length === 1 ? '' : 's'} ${listKeys(unknown)} ignored.`)
+  const sentences = notices.map((n) => (/[.!?…]$/.test(n) ? n : `${n}.`))
+  const bounded = sentences.length > MAX_NOTICES ? [...sentences.slice(0, MAX_NOTICES), `…and ${sentences.length - MAX_NOTICES} more changes.`] : sentences
+  return {
+    scenario: { pattern: scenario.pattern, shared: shared as unknown as SharedValues, params },
+    presetId,
+    remembered,
+    notices: bounded,
+  }
+}
+
+function v1KeysOf(catalog: LinkCatalog, pattern: string): readonly string[] {
+  return catalog.v1Homes().find((h) => h.pattern === pattern)?.keys ?? []
 }

@@ -1,80 +1,93 @@
 import type { CpuHooks, Executor } from './goroutine'
-import { StopSignal } from './goroutine'
 import { MinHeap } from './heap'
 import { Queue } from './queue'
 
 interface CpuRequest {
   ms: number
   hooks: CpuHooks
-  resolve(): void
+  done(): void
 }
 
 /**
- * Virtual time: io and cpu take exactly their duration, T threads serve cpu FIFO, nothing else costs time.
- * For exact tests in Node and for checking patterns against the theory.
+ * Virtual time: io and cpu take exactly their duration, T threads serve cpu FIFO, nothing else
+ * costs time. Time moves only when the runtime reports that no goroutine is runnable (`idle`), so
+ * a whole run is computed without waiting for any real timer. Used for the theory (the ideal
+ * schedule) and for exact tests in Node.
  */
 export class VirtualExecutor implements Executor {
   private t = 0
-  private timers = new MinHeap<() => void>()
+  private timers = new MinHeap<{ fn: () => void; live: boolean }>()
   private runq = new Queue<CpuRequest>()
   private free: number[]
-  private rejects = new Set<(e: Error) => void>()
+  private stopped = false
+  /** the clock never passes this (real ms); a run still going then is left for the caller to stop */
+  horizon = Infinity
+  /** set when idle() found the next timer beyond the horizon */
+  reachedHorizon = false
 
   constructor(threads: number) {
-    this.free = Array.from({ length: threads }, (_, k) => k)
+    this.free = Array.from({ length: Math.max(1, threads) }, (_, k) => k)
   }
 
   now(): number {
     return this.t
   }
 
-  io(ms: number): Promise<void> {
-    return this.pending((resolve) => this.timers.push(this.t + ms, resolve))
-  }
-
-  cpu(ms: number, hooks: CpuHooks): Promise<void> {
-    return this.pending((resolve) => {
-      this.runq.push({ ms, hooks, resolve })
-      this.dispatch()
-    })
-  }
-
-  stop(): void {
-    this.timers.clear()
-    for (const r of this.rejects) r(new StopSignal())
-    this.rejects.clear()
-  }
-
-  /** Advances virtual time until nothing is pending (or `until` is reached); returns the final time. */
-  async runUntilIdle(until = Infinity): Promise<number> {
-    for (;;) {
-      await new Promise((r) => setTimeout(r, 0)) // let every goroutine run its current step
-      if (this.timers.size === 0 || this.timers.peekKey() > until) return this.t
-      this.t = this.timers.peekKey()
-      while (this.timers.size > 0 && this.timers.peekKey() === this.t) (this.timers.pop() as () => void)()
+  after(ms: number, fn: () => void): () => void {
+    const entry = { fn, live: true }
+    if (!this.stopped) this.timers.push(this.t + Math.max(0, ms), entry)
+    return () => {
+      entry.live = false
     }
   }
 
-  private pending(start: (resolve: () => void) => void): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.rejects.add(reject)
-      start(() => {
-        this.rejects.delete(reject)
-        resolve()
-      })
-    })
+  cpu(ms: number, hooks: CpuHooks, done: () => void): void {
+    if (this.stopped) return
+    this.runq.push({ ms, hooks, done })
+    this.dispatch()
+  }
+
+  stop(): void {
+    this.stopped = true
+    this.timers.clear()
+    this.runq = new Queue()
+  }
+
+  idle(): boolean {
+    for (;;) {
+      if (this.stopped || this.timers.size === 0) return false
+      const next = this.timers.peekKey()
+      if (next > this.horizon) {
+        this.reachedHorizon = true
+        return true // something is pending, but not before the horizon: the caller ends the run
+      }
+      this.t = next
+      let fired = false
+      while (this.timers.size > 0 && this.timers.peekKey() === next) {
+        const e = this.timers.pop() as { fn: () => void; live: boolean }
+        if (e.live) {
+          e.fn()
+          fired = true
+        }
+      }
+      if (fired) return true
+    }
   }
 
   private dispatch(): void {
     while (this.free.length > 0 && this.runq.length > 0) {
       const req = this.runq.shift() as CpuRequest
       const k = this.free.shift() as number
-      req.hooks.handoff(k)
-      req.hooks.start(k, this.t)
-      this.timers.push(this.t + req.ms, () => {
-        this.free.push(k)
-        req.resolve()
-        this.dispatch()
+      req.hooks.posted(k)
+      req.hooks.started(k, this.t)
+      this.timers.push(this.t + req.ms, {
+        live: true,
+        fn: () => {
+          req.hooks.ended(k, this.t)
+          this.free.push(k)
+          this.dispatch()
+          req.done()
+        },
       })
     }
   }

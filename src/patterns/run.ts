@@ -1,13 +1,22 @@
-import type { EventSink, Executor } from '../core/goroutine'
-import { Runtime } from '../core/goroutine'
-import type { Job } from '../core/jobs'
+import type { TraceSink } from '../core/events'
+import type { Executor } from '../core/goroutine'
+import { makeJobs, type Job } from '../core/jobs'
+import { Runtime } from '../core/runtime'
 import type { Scenario } from '../core/scenario'
-import { PROGRAMS } from './index'
+import type { Registry } from './registry'
 
-/** Starts a scenario's program on an executor; returns the runtime (for Stop) and its end. */
-export function startRun(scenario: Scenario, jobs: Job[], exec: Executor, sink: EventSink): Runtime {
-  const rt = new Runtime(exec, sink, scenario.timeScale)
-  const program = PROGRAMS[scenario.pattern]
-  void rt.main((main) => program(main, { jobs, scenario }))
+/** Starts a scenario's program on an executor; returns the runtime (for Stop) — its `done` tells the end. */
+export function startRun(registry: Registry, scenario: Scenario, exec: Executor, sink: TraceSink): Runtime {
+  const mod = registry.module(scenario.pattern)
+  const rt = new Runtime(exec, sink, scenario.shared.timeScale, scenario.shared.seed)
+  let jobs: Job[] | null = null
+  void rt.main((main) =>
+    mod.program(main, {
+      scenario,
+      shared: scenario.shared,
+      params: scenario.params,
+      jobs: () => (jobs ??= makeJobs(scenario.shared)),
+    }),
+  )
   return rt
 }

@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink'
 import type { Scenario } from '../core/scenario'
-import type { SchedulerApi } from './scheduler.worker'
+import type { Batch, SchedulerApi } from './scheduler.worker'
 
 export interface RunHandle {
   /** absolute ms (timeOrigin + now) of the run's t = 0 */
@@ -77,7 +77,7 @@ export class Engine {
   }
 
   /** Starts a run on T threads; trace batches go to `onEvents` in order, the last one before `ended`. */
-  async run(scenario: Scenario, threads: number, onEvents: (batch: Float64Array) => void): Promise<RunHandle> {
+  async run(scenario: Scenario, threads: number, onBatch: (batch: Batch) => void): Promise<RunHandle> {
     await this.ensureThreads(threads)
     const ended = new Promise<string>((resolve) => {
       this.endRun = (error) => {
@@ -87,9 +87,9 @@ export class Engine {
     })
     const origin = await this.api.run(
       scenario,
-      Comlink.proxy((batch: Float64Array, end: { error: string } | null) => {
-        onEvents(batch)
-        if (end) this.endRun?.(end.error)
+      Comlink.proxy((batch: Batch) => {
+        onBatch(batch)
+        if (batch.end) this.endRun?.(batch.end.error)
       }),
     )
     return { origin, ended }

@@ -1,5 +1,4 @@
 import type { CpuHooks, Executor } from '../core/goroutine'
-import { StopSignal } from '../core/goroutine'
 import { absNow } from './clock'
 import type { ThreadPool } from './threadPool'
 import { Timers } from './timers'
@@ -7,7 +6,6 @@ import { Timers } from './timers'
 /** Executes a run for real: io = precise timers in this worker, cpu = the thread workers. */
 export class RealExecutor implements Executor {
   private timers = new Timers()
-  private pendingIo = new Set<(e: Error) => void>()
   /** absolute ms of the run's origin */
   readonly origin = absNow()
 
@@ -19,25 +17,21 @@ export class RealExecutor implements Executor {
     return absNow() - this.origin
   }
 
-  io(ms: number): Promise<void> {
-    const deadline = performance.now() + ms
-    return new Promise((resolve, reject) => {
-      this.pendingIo.add(reject)
-      this.timers.at(deadline, () => {
-        this.pendingIo.delete(reject)
-        resolve()
-      })
-    })
+  after(ms: number, fn: () => void): () => void {
+    return this.timers.at(performance.now() + ms, fn)
   }
 
-  cpu(ms: number, hooks: CpuHooks): Promise<void> {
-    return this.pool.cpu(ms, hooks)
+  cpu(ms: number, hooks: CpuHooks, done: () => void): void {
+    this.pool.cpu(ms, hooks, done)
+  }
+
+  /** Real time passes by itself: only say whether anything can still wake a goroutine. */
+  idle(): boolean {
+    return this.timers.pending > 0 || this.pool.pending > 0
   }
 
   stop(): void {
     this.timers.dispose()
-    for (const reject of this.pendingIo) reject(new StopSignal())
-    this.pendingIo.clear()
     this.pool.stop()
   }
 }

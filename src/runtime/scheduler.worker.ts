@@ -1,9 +1,10 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink'
 import { RunStatus } from '../core/events'
-import type { Runtime } from '../core/goroutine'
-import { makeJobs } from '../core/jobs'
+import { Recorder } from '../core/recorder'
+import type { Runtime } from '../core/runtime'
 import type { Scenario } from '../core/scenario'
+import { REGISTRY } from '../patterns/registry'
 import { startRun } from '../patterns/run'
 import { RealExecutor } from './realExecutor'
 import { ThreadPool } from './threadPool'
@@ -14,6 +15,13 @@ import { ThreadPool } from './threadPool'
  * FLUSH_MS at most, so the page sees at most one batch per frame).
  */
 const FLUSH_MS = 16
+
+/** One batch of the trace: events, the strings first used in them, and the end (error message or '') with the last batch. */
+export interface Batch {
+  events: Float64Array
+  strings: [number, string][]
+  end: { error: string } | null
+}
 
 let pool: ThreadPool | null = null
 let current: Runtime | null = null
@@ -35,31 +43,33 @@ const api = {
     return pool.warm()
   },
 
-  /**
-   * Starts a run; returns its origin (absolute ms). Events go to `onBatch`; the last batch (ending
-   * with RunEnd) comes with `end`, which carries the error message of a failed run ('' otherwise).
-   */
-  run(scenario: Scenario, onBatch: (batch: Float64Array, end: { error: string } | null) => void): number {
+  /** Starts a run; returns its origin (absolute ms). Batches go to `onBatch`; the last one carries `end`. */
+  run(scenario: Scenario, onBatch: (batch: Batch) => void): number {
     if (!pool) throw new Error('no threads attached')
-    if (current && !current.isEnded) current.stop()
-    let buf: number[] = []
+    if (current && !current.ended) current.stop()
+    const rec = new Recorder()
     let timer: ReturnType<typeof setTimeout> | null = null
     const flush = (end: { error: string } | null = null) => {
       timer = null
-      if (buf.length === 0 && !end) return
-      const batch = Float64Array.from(buf)
-      buf = []
-      onBatch(Comlink.transfer(batch, [batch.buffer]), end)
+      if (rec.size === 0 && !end) return
+      const { events, strings } = rec.take()
+      onBatch(Comlink.transfer({ events, strings, end }, [events.buffer]))
     }
     const exec = new RealExecutor(pool)
-    const rt = startRun(scenario, makeJobs(scenario), exec, (op, t, a, b, c, d) => {
-      buf.push(op, t, a, b, c, d)
-      if (timer === null) timer = setTimeout(flush, FLUSH_MS)
-    })
+    const sink = {
+      event(op: number, t: number, a: number, b: number, c: number, d: number) {
+        rec.event(op, t, a, b, c, d)
+        if (timer === null) timer = setTimeout(flush, FLUSH_MS)
+      },
+      string(id: number, text: string) {
+        rec.string(id, text)
+      },
+    }
+    const rt = startRun(REGISTRY, scenario, exec, sink)
     current = rt
     void rt.done.then(({ error }) => {
       if (timer !== null) clearTimeout(timer)
-      flush({ error: error ? (error instanceof Error ? error.message : String(error)) : '' })
+      flush({ error: error ?? '' })
     })
     return exec.origin
   },
@@ -71,7 +81,7 @@ const api = {
 
   /** Ends the current run as failed (for example, a thread worker died). */
   fail(message: string): void {
-    current?.stop(RunStatus.Failed, new Error(message))
+    current?.stop(RunStatus.Failed, message)
   },
 
   /** Test hook: thread k throws. */

@@ -1,5 +1,4 @@
 import type { CpuHooks } from '../core/goroutine'
-import { StopSignal } from '../core/goroutine'
 import { Queue } from '../core/queue'
 import type { FromThread, ToThread } from './protocol'
 
@@ -7,8 +6,7 @@ interface CpuRequest {
   id: number
   ms: number
   hooks: CpuHooks
-  resolve(): void
-  reject(e: Error): void
+  done(): void
 }
 
 interface Thread {
@@ -70,21 +68,26 @@ export class ThreadPool {
     })
   }
 
-  cpu(ms: number, hooks: CpuHooks): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.runq.push({ id: this.nextId++, ms, hooks, resolve, reject })
-      this.dispatch()
-    })
+  /** Queues a cpu segment; `done` is called when a thread has finished it (never after stop()). */
+  cpu(ms: number, hooks: CpuHooks, done: () => void): void {
+    this.runq.push({ id: this.nextId++, ms, hooks, done })
+    this.dispatch()
+  }
+
+  /** Segments queued or being computed. */
+  get pending(): number {
+    let n = this.runq.length
+    for (const th of this.threads) if (th.current) n++
+    return n
   }
 
   /** Abandons queued and running segments; running ones stop part-way via the cancel flag. */
   stop(): void {
     this.gen++
     if (this.cancelFlag) Atomics.store(this.cancelFlag, 0, this.gen)
-    for (const req of this.runq.drain()) req.reject(new StopSignal())
+    this.runq = new Queue()
     for (const th of this.threads) {
       if (th.current) {
-        th.current.reject(new StopSignal())
         th.current = null
         th.draining = true
       }
@@ -107,19 +110,21 @@ export class ThreadPool {
       const req = this.runq.shift() as CpuRequest
       th.current = req
       this.post(k, { type: 'run', id: req.id, iters: Math.max(1, Math.round(req.ms * this.itersPerMs)), gen: this.gen })
-      req.hooks.handoff(k)
+      req.hooks.posted(k)
     }
   }
 
   private onMessage(k: number, m: FromThread): void {
     const th = this.threads[k]
     if (m.type === 'start') {
-      if (th.current && th.current.id === m.id) th.current.hooks.start(k, m.t - this.origin)
+      if (th.current && th.current.id === m.id) th.current.hooks.started(k, m.t - this.origin)
     } else if (m.type === 'end') {
       if (th.current && th.current.id === m.id) {
+        // the thread's own clock says when it stopped: the slice ends there, not when we hear of it
         const req = th.current
         th.current = null
-        req.resolve()
+        req.hooks.ended(k, m.t - this.origin)
+        req.done()
       } else {
         th.draining = false
       }

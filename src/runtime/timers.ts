@@ -1,5 +1,10 @@
 import { MinHeap } from '../core/heap'
 
+interface Entry {
+  fn: () => void
+  live: boolean
+}
+
 /**
  * Precise timers for io waits (deadlines in performance.now() ms). Measured in Chromium workers:
  * a setTimeout fires up to ~1 ms early or ~0.5 ms late, and one set from inside a timer callback
@@ -12,10 +17,12 @@ const EARLY_MS = 1.5
 const SPIN_MS = 2
 
 export class Timers {
-  private heap = new MinHeap<() => void>()
+  private heap = new MinHeap<Entry>()
   private timeout: ReturnType<typeof setTimeout> | null = null
   private posted = false
   private channel = new MessageChannel()
+  /** timers set and neither fired nor cancelled */
+  private live = 0
 
   constructor() {
     this.channel.port1.onmessage = () => {
@@ -24,13 +31,26 @@ export class Timers {
     }
   }
 
-  at(deadline: number, fn: () => void): void {
-    this.heap.push(deadline, fn)
+  get pending(): number {
+    return this.live
+  }
+
+  /** Calls `fn` at `deadline` (performance.now() ms); returns a cancel function. */
+  at(deadline: number, fn: () => void): () => void {
+    const entry: Entry = { fn, live: true }
+    this.heap.push(deadline, entry)
+    this.live++
     if (this.heap.peekKey() === deadline) this.wake()
+    return () => {
+      if (!entry.live) return
+      entry.live = false
+      this.live--
+    }
   }
 
   clear(): void {
     this.heap.clear()
+    this.live = 0
     this.cancelTimeout()
   }
 
@@ -57,7 +77,13 @@ export class Timers {
   /** Runs in a message task: fires what is due, then sleeps or yields until the next deadline. */
   private tick(): void {
     const now = performance.now()
-    while (this.heap.size > 0 && this.heap.peekKey() <= now) (this.heap.pop() as () => void)()
+    while (this.heap.size > 0 && this.heap.peekKey() <= now) {
+      const e = this.heap.pop() as Entry
+      if (!e.live) continue
+      e.live = false
+      this.live--
+      e.fn()
+    }
     this.cancelTimeout()
     if (this.heap.size === 0) return
     const wait = this.heap.peekKey() - performance.now()

@@ -1,11 +1,11 @@
-import { EXAMPLES } from '../core/examples'
-import { checkNumber, effectiveThreads, type EnumKey, type NumericKey, type Scenario } from '../core/scenario'
-import { planScenario } from '../core/theory'
+import { effectiveThreads } from '../core/shared'
 import { Trace } from '../core/trace'
 import { Engine } from '../runtime/engine'
-import { SPEEDS, makeNotice, store, type Notice } from './app'
+import { SPEEDS, store } from './app'
+import { notify } from './notices'
 import { liveRefreshMs } from './pace'
 import { cursorTime } from './playback'
+import { planOf } from './theory'
 import { traceHub } from './traceHub'
 
 let engine: Engine | null = null
@@ -21,34 +21,6 @@ function getEngine(): Engine {
   return engine
 }
 
-export function notify(kind: Notice['kind'], text: string): void {
-  const notices = store.getState().notices.filter((n) => n.text !== text)
-  store.setState({ notices: [...notices, makeNotice(kind, text)].slice(-6) })
-}
-
-export function dismissNotice(id: number): void {
-  store.setState({ notices: store.getState().notices.filter((n) => n.id !== id) })
-}
-
-export function setNumber(key: NumericKey, raw: number): void {
-  const s = store.getState().scenario
-  const { value, notice } = checkNumber(key, raw, s[key])
-  if (notice) notify('warning', notice)
-  if (value !== s[key]) store.setState({ scenario: { ...s, [key]: value } })
-}
-
-export function setEnum<K extends EnumKey>(key: K, value: Scenario[K]): void {
-  const s = store.getState().scenario
-  if (s[key] !== value) store.setState({ scenario: { ...s, [key]: value } })
-}
-
-/** Sets the settings an example from the talk names; the pattern and the rest stay as they are. */
-export function applyExample(id: string): void {
-  const ex = EXAMPLES.find((e) => e.id === id)
-  if (!ex) return
-  store.setState((st) => ({ scenario: { ...st.scenario, ...ex.settings } }))
-}
-
 export function isBusy(): boolean {
   const st = store.getState().status
   return st === 'starting' || st === 'running'
@@ -58,8 +30,7 @@ export function isBusy(): boolean {
 export async function run(): Promise<void> {
   if (isBusy()) return
   const { scenario, machine } = store.getState()
-  const threads = effectiveThreads(scenario, machine.hardwareConcurrency)
-  const { jobs, theory } = planScenario(scenario, threads)
+  const threads = effectiveThreads(scenario.shared, machine.hardwareConcurrency)
   const eng = getEngine()
   store.setState({ status: 'starting', progress: 0 })
   stopBeforeStart = false
@@ -70,14 +41,21 @@ export async function run(): Promise<void> {
       store.setState({ status: 'stopped' })
       return
     }
-    trace = new Trace(scenario, jobs, theory, {
+    trace = new Trace(scenario, {
       threads,
       hardwareConcurrency: machine.hardwareConcurrency,
       crossOriginIsolated: machine.isolated,
       itersPerMs: eng.cpuRate,
       startedAt: Date.now(),
+      source: 'measured',
     })
-    traceHub.set(trace)
+    const theory = store.getState().theory
+    traceHub.set(trace, theory.trace && theory.trace.scenario === scenario ? theory.trace : null)
+    if (!traceHub.theory()) {
+      // the ideal schedule is still being computed: it joins the run when it is ready
+      const live = trace
+      void planOf(scenario, machine.hardwareConcurrency).then((t) => traceHub.get() === live && traceHub.setTheory(t), () => {})
+    }
     const handle = await eng.run(scenario, threads, (batch) => traceHub.push(batch))
     store.setState((s) => ({ status: 'running', playback: { ...s.playback, mode: 'live', playing: true, origin: handle.origin } }))
     const live = trace
@@ -85,8 +63,10 @@ export async function run(): Promise<void> {
     const error = await handle.ended
     clearInterval(progress)
     traceHub.flush()
-    if (error) trace.error = error
-    if (error) notify('error', `The run failed: ${error}`)
+    if (error) {
+      trace.error = error
+      notify('error', `The run failed: ${error}`)
+    }
     store.setState((s) => ({
       status: trace?.status === 'running' ? 'failed' : (trace?.status ?? 'failed'),
       progress: trace?.jobsDone ?? 0,
@@ -117,8 +97,7 @@ export function runOrStop(): void {
 
 function traceEnd(): number {
   const tr = traceHub.get()
-  if (!tr) return 0
-  return isNaN(tr.endT) ? tr.lastT : tr.endT
+  return tr ? tr.end : 0
 }
 
 /** Replays the recorded trace from the start (nothing is re-run). */
@@ -176,7 +155,7 @@ export async function warmUp(): Promise<void> {
     )
   }
   try {
-    await getEngine().ensureThreads(effectiveThreads(scenario, machine.hardwareConcurrency))
+    await getEngine().ensureThreads(effectiveThreads(scenario.shared, machine.hardwareConcurrency))
   } catch (e) {
     notify('error', `Could not start the workers: ${e instanceof Error ? e.message : String(e)}`)
   }

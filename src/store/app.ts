@@ -1,5 +1,8 @@
 import { createStore } from 'zustand/vanilla'
-import { DEFAULT_SCENARIO, type Scenario } from '../core/scenario'
+import type { ParamValues } from '../core/params'
+import { defaultScenario, type Scenario } from '../core/scenario'
+import type { Trace } from '../core/trace'
+import { REGISTRY } from '../patterns/registry'
 
 export type RunStatus = 'ready' | 'starting' | 'running' | 'done' | 'stopped' | 'failed'
 
@@ -24,26 +27,43 @@ export interface Notice {
   text: string
 }
 
+/** The ideal schedule of the current scenario, computed off the main thread. */
+export interface TheoryState {
+  /** the scenario's key (its link) the trace belongs to */
+  key: string
+  trace: Trace | null
+  computing: boolean
+  error: string
+}
+
 export interface AppState {
   scenario: Scenario
+  /** the preset the scenario started from (links stay relative to it), or null */
+  presetId: string | null
+  /** each pattern's parameters as last set, so that switching back restores them (keys: registry ids) */
+  remembered: Readonly<Record<string, ParamValues>>
   notices: Notice[]
   status: RunStatus
   /** jobs done of the current run, updated a few times a second */
   progress: number
   playback: Playback
+  theory: TheoryState
   machine: { hardwareConcurrency: number; isolated: boolean }
 }
 
 export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 4] as const
 
-export function initialState(scenario: Scenario = DEFAULT_SCENARIO, notices: Notice[] = []): AppState {
+export function initialState(scenario: Scenario = defaultScenario(REGISTRY), notices: Notice[] = [], presetId: string | null = null, remembered: Record<string, ParamValues> = {}): AppState {
   const nav = typeof navigator !== 'undefined' ? navigator : undefined
   return {
     scenario,
+    presetId,
+    remembered,
     notices,
     status: 'ready',
     progress: 0,
     playback: { mode: 'still', speed: 1, playing: false, anchorT: 0, anchorWall: 0, origin: 0 },
+    theory: { key: '', trace: null, computing: false, error: '' },
     machine: {
       hardwareConcurrency: nav?.hardwareConcurrency ?? 1,
       isolated: typeof globalThis.crossOriginIsolated === 'boolean' ? globalThis.crossOriginIsolated : false,
@@ -54,6 +74,10 @@ export function initialState(scenario: Scenario = DEFAULT_SCENARIO, notices: Not
 export const store = createStore<AppState>()(() => initialState())
 
 let noticeId = 1
+/** Notices longer than this are cut (a hostile link must not fill the screen). */
+export const MAX_NOTICE_CHARS = 600
+
 export function makeNotice(kind: Notice['kind'], text: string): Notice {
-  return { id: noticeId++, kind, text }
+  const bounded = text.length > MAX_NOTICE_CHARS ? text.slice(0, MAX_NOTICE_CHARS - 1) + '…' : text
+  return { id: noticeId++, kind, text: bounded }
 }

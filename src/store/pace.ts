@@ -10,16 +10,23 @@ export const SATURATED_FPS = 5
 
 /** Whether the run's cpu jobs can keep every core of the machine busy. */
 export function saturatesCores(tr: Trace): boolean {
-  return tr.scenario.kind !== 'io' && tr.meta.threads >= tr.meta.hardwareConcurrency
+  return usesCpu(tr) && tr.meta.threads >= tr.meta.hardwareConcurrency
 }
 
 /** Frames per second of the live timeline. */
 export function liveFps(tr: Trace): number {
   if (saturatesCores(tr)) return SATURATED_FPS
-  return tr.scenario.kind !== 'io' || tr.jobs.length > 2000 ? 30 : 60
+  return usesCpu(tr) || tr.scenario.shared.n > 2000 ? 30 : 60
 }
 
 /** Interval (ms) between refreshes of live numbers (progress, metrics) that are `baseMs` normally. */
 export function liveRefreshMs(tr: Trace, baseMs: number): number {
   return saturatesCores(tr) ? baseMs * 4 : baseMs
+}
+
+/** Whether a run computes on threads: its own setting, or any job with cpu work so far. */
+function usesCpu(tr: Trace): boolean {
+  if (tr.scenario.shared.kind !== 'io') return true
+  for (let j = 0; j < tr.jobIds; j++) if (tr.jCpu.data[j] > 0) return true
+  return false
 }

@@ -1,13 +1,20 @@
 import type { Trace } from '../core/trace'
 
 /**
- * The high-frequency data lives here, outside React state: the current run's trace. Incoming event
- * batches are queued and applied once per animation frame; views subscribe and read the trace.
+ * The high-frequency data lives here, outside React state: the current run's trace and the ideal
+ * schedule it is drawn over. Incoming batches are queued and applied once per animation frame;
+ * views subscribe and read the trace.
  */
 type Listener = (trace: Trace | null) => void
 
+interface PendingBatch {
+  events: Float64Array
+  strings: [number, string][]
+}
+
 let current: Trace | null = null
-let pending: Float64Array[] = []
+let theory: Trace | null = null
+let pending: PendingBatch[] = []
 let frame = 0
 const listeners = new Set<Listener>()
 
@@ -18,7 +25,7 @@ function notify(): void {
 function applyPending(): void {
   frame = 0
   if (!current || pending.length === 0) return
-  for (const batch of pending) current.apply(batch)
+  for (const b of pending) current.apply(b.events, b.strings)
   pending = []
   notify()
 }
@@ -28,16 +35,28 @@ export const traceHub = {
     return current
   },
 
-  set(trace: Trace | null): void {
+  /** The ideal schedule of the current trace's scenario (null until computed). */
+  theory(): Trace | null {
+    return theory
+  },
+
+  set(trace: Trace | null, theoryTrace: Trace | null = null): void {
     if (frame) cancelAnimationFrame(frame)
     frame = 0
     pending = []
     current = trace
+    theory = theoryTrace
+    notify()
+  },
+
+  /** Attaches the ideal schedule once it is known (it may arrive after the run started). */
+  setTheory(t: Trace | null): void {
+    theory = t
     notify()
   },
 
   /** Queues a batch; it is applied on the next animation frame together with any others. */
-  push(batch: Float64Array): void {
+  push(batch: PendingBatch): void {
     pending.push(batch)
     if (!frame) frame = requestAnimationFrame(applyPending)
   },

@@ -1,4 +1,5 @@
 import { decodeScenario, encodeScenario } from '../core/url'
+import { REGISTRY } from '../patterns/registry'
 import { initialState, makeNotice, store } from './app'
 
 /**
@@ -8,12 +9,17 @@ import { initialState, makeNotice, store } from './app'
  */
 const URL_WRITE_DELAY_MS = 150
 
+export function currentLink(): string {
+  const { scenario, presetId } = store.getState()
+  return '?' + encodeScenario(REGISTRY, scenario, presetId)
+}
+
 export function startUrlSync(): () => void {
-  const { scenario, notices } = decodeScenario(window.location.search)
+  const { scenario, notices, presetId, remembered } = decodeScenario(REGISTRY, window.location.search)
   const linkNotices = notices.length > 0 ? [makeNotice('warning', `This link had settings that could not be used as given. ${notices.join(' ')}`)] : []
-  store.setState(initialState(scenario, linkNotices))
+  store.setState(initialState(scenario, linkNotices, presetId, Object.fromEntries(remembered)))
   const write = () => {
-    const q = '?' + encodeScenario(store.getState().scenario)
+    const q = currentLink()
     if (q !== window.location.search) window.history.replaceState(null, '', q + window.location.hash)
   }
   write()
@@ -27,9 +33,11 @@ export function startUrlSync(): () => void {
   }
   window.addEventListener('pagehide', flush)
   let last = store.getState().scenario
+  let lastPreset = store.getState().presetId
   const unsubscribe = store.subscribe((s) => {
-    if (s.scenario === last) return
+    if (s.scenario === last && s.presetId === lastPreset) return
     last = s.scenario
+    lastPreset = s.presetId
     if (timer !== null) clearTimeout(timer)
     timer = setTimeout(flush, URL_WRITE_DELAY_MS)
   })

@@ -1,18 +1,17 @@
-import { useEffect, useState } from 'react'
-import { PATTERN_LABEL } from '../core/scenario'
+import { useEffect, useMemo, useState } from 'react'
+import { formatMs } from '../core/format'
 import { encodeScenario } from '../core/url'
-import { formatMs } from '../viz/format'
+import { REGISTRY } from '../patterns/registry'
 import type { AppState } from '../store/app'
 import { SATURATED_FPS, saturatesCores } from '../store/pace'
 import { Controls } from './Controls'
-import { useApp, useTheory, useTraceMetrics } from './hooks'
+import { useApp, useTraceMetrics } from './hooks'
 import { KEYS, installKeyboard } from './keyboard'
 import { Legend } from './Legend'
 import { MetricsPanel } from './MetricsPanel'
 import { Notices } from './Notices'
-import { TimelineView } from './TimelineView'
+import { TimelineView, type StripDef } from './TimelineView'
 import { Toolbar } from './Toolbar'
-import { PATTERN_LESSON } from './lessons'
 
 function statusText(s: Pick<AppState, 'status' | 'progress'>, jobs: number): string {
   switch (s.status) {
@@ -21,7 +20,7 @@ function statusText(s: Pick<AppState, 'status' | 'progress'>, jobs: number): str
     case 'starting':
       return 'Starting workers…'
     case 'running':
-      return `Running… ${s.progress.toLocaleString('en-US')} / ${jobs.toLocaleString('en-US')} jobs`
+      return `Running… ${s.progress.toLocaleString('en-US')}${Number.isFinite(jobs) ? ` / ${jobs.toLocaleString('en-US')}` : ''} jobs`
     case 'done':
       return 'Done: R replays it, Space runs again'
     case 'stopped':
@@ -50,21 +49,26 @@ function StatusLine({ jobs }: { jobs: number }) {
 
 export function App() {
   const scenario = useApp((s) => s.scenario)
-  const machine = useApp((s) => s.machine)
+  const presetId = useApp((s) => s.presetId)
   const status = useApp((s) => s.status)
-  const theory = useTheory(scenario, machine.hardwareConcurrency)
-  const { trace, metrics } = useTraceMetrics()
+  const theoryState = useApp((s) => s.theory)
+  const theory = theoryState.trace && theoryState.trace.scenario.pattern === scenario.pattern ? theoryState.trace : null
+  const { trace, metrics, theory: runTheory } = useTraceMetrics()
   const [help, setHelp] = useState(false)
   const [controls, setControls] = useState(true)
   useEffect(() => installKeyboard({ help: () => setHelp((h) => !h), controls: () => setControls((c) => !c) }), [])
   const busy = status === 'running' || status === 'starting'
   // the screen shows the last run; "stale" when the settings now say something else
-  const stale = trace !== null && !busy && encodeScenario(trace.scenario) !== encodeScenario(scenario)
-  const shownPattern = (trace?.scenario ?? scenario).pattern
-  const realJobMs = scenario.d * scenario.timeScale
-  const expectedMs = theory.makespan * scenario.timeScale
+  const stale = trace !== null && !busy && encodeScenario(REGISTRY, trace.scenario) !== encodeScenario(REGISTRY, scenario)
+  const shown = trace?.scenario ?? scenario
+  const mod = REGISTRY.module(shown.pattern)
+  const preset = presetId ? REGISTRY.preset(presetId) : undefined
+  const theoryMs = theory && theory.status === 'done' ? theory.endT / theory.timeScale : NaN
+  const realJobMs = scenario.shared.d * scenario.shared.timeScale
+  const expectedMs = theoryMs * scenario.shared.timeScale
   const hints = [
-    stale && { id: 'stale', text: `Settings changed since this run (next run: theory ${formatMs(theory.makespan)}). Press Space.` },
+    stale && { id: 'stale', text: `Settings changed since this run (next run: theory ${formatMs(theoryMs)}). Press Space.` },
+    !busy && theory?.status === 'failed' && { id: 'theory-failed', text: `The ideal schedule ends in ${theory.error.startsWith('fatal') ? 'a deadlock' : 'an error'}: ${theory.error}` },
     trace && busy && saturatesCores(trace) && {
       id: 'live-fps',
       text: `Live view at ${SATURATED_FPS} fps: the cpu jobs use every core. Replay (R) is smooth.`,
@@ -73,12 +77,13 @@ export function App() {
       id: 'long-run',
       text: `This run will take about ${formatMs(expectedMs)}. Stop (Space) ends it at any time; a smaller time scale runs it faster.`,
     },
-    !busy && realJobMs < SHORT_JOB_MS && {
+    !busy && realJobMs < SHORT_JOB_MS && mod.uses(scenario.params as never, scenario.shared).includes('d') && {
       id: 'short-jobs',
       text: `Each job really lasts ${formatMs(realJobMs)}: too short for browser timers, so overhead will show in the ratio. A larger time scale helps.`,
     },
   ].filter((h): h is { id: string; text: string } => Boolean(h))
-  const showChan = shownPattern === 'pool'
+  const strips = useMemo<StripDef[]>(() => mod.views.flatMap((v) => (v.type === 'strip' ? [{ resource: v.resource, caption: v.caption }] : [])), [mod])
+  const jobsPlanned = trace ? (metrics?.jobsPlanned ?? NaN) : theory ? theory.jobsBegun : NaN
   return (
     <div className={`app ${controls ? '' : 'no-controls'}`}>
       <header>
@@ -91,19 +96,22 @@ export function App() {
       <main>
         <Notices />
         <div className="status-row">
-          <StatusLine jobs={trace ? trace.jobs.length : scenario.n} />
+          <StatusLine jobs={jobsPlanned} />
           {hints.map((h) => (
             <span key={h.id} className="stale-hint" data-testid={h.id} title={h.text}>
               {h.text}
             </span>
           ))}
         </div>
-        <div className="lesson-row">
-          <b>{PATTERN_LABEL[shownPattern]}</b> {PATTERN_LESSON[shownPattern]}
+        <div className="lesson-row" data-testid="lesson" title={preset && preset.pattern === shown.pattern ? preset.lesson : mod.lesson}>
+          <b>{preset && preset.pattern === shown.pattern ? preset.title : mod.title}</b> {preset && preset.pattern === shown.pattern ? preset.lesson : mod.lesson}
         </div>
-        <TimelineView key={showChan ? 'with-chan' : 'plain'} theory={theory} showChan={showChan} />
+        <div className="caption-row" data-testid="caption">
+          {mod.summary(shown)}
+        </div>
+        <TimelineView key={strips.map((s) => s.resource).join('|')} theory={theory} strips={strips} />
         <Legend />
-        <MetricsPanel trace={trace} metrics={metrics} theory={theory} stale={stale} />
+        <MetricsPanel trace={trace} metrics={metrics} theory={trace ? runTheory : theory} stale={stale} />
       </main>
       {help && (
         <div className="help" role="dialog" aria-label="Keyboard" onClick={() => setHelp(false)}>

@@ -1,84 +1,95 @@
-import { KIND_LABEL, VARIATION_LABEL, effectiveThreads, type Scenario } from '../core/scenario'
-import { EXAMPLES } from '../core/examples'
-import { applyExample, setEnum } from '../store/actions'
+import type { ParamValue } from '../core/params'
+import { SHARED, effectiveThreads, sharedRelevant, type SharedKey } from '../core/shared'
+import { REGISTRY } from '../patterns/registry'
+import { applyPreset, setParam, setShared } from '../store/settings'
 import { useApp } from './hooks'
-import { Slider } from './Slider'
+import { ParamControl } from './ParamControl'
 
-/** A labelled drop-down for one of the scenario's choices. */
-function Choice<K extends 'variation' | 'kind'>({ k, label, labels }: { k: K; label: string; labels: Record<Scenario[K], string> }) {
-  const value = useApp((st) => st.scenario[k])
+const MACHINE = new Set<string>(['threads', 'timeScale', 'seed'])
+
+/** Presets from the talk, grouped by pattern. */
+function PresetMenu() {
+  const presetId = useApp((s) => s.presetId)
   return (
-    <div className="select-row">
-      <label htmlFor={k}>{label}</label>
-      <select
-        id={k}
-        value={value}
-        onChange={(e) => {
-          setEnum(k, e.target.value as Scenario[K])
-          e.target.blur() // hand the keyboard back to the presenter keys
-        }}
-      >
-        {(Object.keys(labels) as Scenario[K][]).map((v) => (
-          <option key={v} value={v}>
-            {labels[v]}
-          </option>
+    <select
+      className="examples"
+      aria-label="Presets from the talk"
+      data-testid="presets"
+      value={presetId ?? ''}
+      onChange={(e) => {
+        applyPreset(e.target.value)
+        e.target.blur() // hand the keyboard back to the presenter keys
+      }}
+    >
+      <option value="" disabled>
+        Presets from the talk…
+      </option>
+      {REGISTRY.modules
+        .filter((m) => m.presets.length > 0)
+        .map((m) => (
+          <optgroup key={m.id} label={m.title}>
+            {m.presets.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title}
+              </option>
+            ))}
+          </optgroup>
         ))}
-      </select>
-    </div>
+    </select>
   )
 }
 
-/** The scenario's settings. Only the ones that matter for the chosen pattern and variation are shown. */
+/**
+ * The scenario's settings, generated from the schemas: the shared workload settings the pattern
+ * uses, the pattern's own parameters, and the machine. Only the settings that matter now are shown.
+ */
 export function Controls() {
   const s = useApp((st) => st.scenario)
   const hw = useApp((st) => st.machine.hardwareConcurrency)
+  const mod = REGISTRY.module(s.pattern)
+  const uses = new Set<string>(mod.uses(s.params as never, s.shared))
+  const shared = SHARED.filter((spec) => uses.has(spec.key) && sharedRelevant(spec.key as SharedKey, s.shared))
+  const sharedValue = (key: string) => (s.shared as unknown as Record<string, ParamValue>)[key]
+  const hints: Partial<Record<SharedKey, string>> = {
+    jitter: `each job lasts d × U(${+(1 - s.shared.jitter / 100).toFixed(2)}, ${+(1 + s.shared.jitter / 100).toFixed(2)})`,
+    every: `items 1, ${s.shared.every + 1}, ${2 * s.shared.every + 1}, … are slow`,
+    cpuShare: 'the rest of each job is io',
+    threads: `this machine has ${hw} hardware threads`,
+    timeScale: `1 scenario ms really takes ${+s.shared.timeScale.toPrecision(3)} ms; the axis reads scenario time`,
+  }
+  const workload = shared.filter((spec) => !MACHINE.has(spec.key))
+  const machine = shared.filter((spec) => MACHINE.has(spec.key))
   return (
     <aside className="controls" aria-label="Scenario settings">
-      <select
-        className="examples"
-        aria-label="Examples from the talk"
-        value=""
-        onChange={(e) => {
-          applyExample(e.target.value)
-          e.target.blur()
-        }}
-      >
-        <option value="" disabled>
-          Examples from the talk…
-        </option>
-        {EXAMPLES.map((ex) => (
-          <option key={ex.id} value={ex.id}>
-            {ex.title}
-          </option>
-        ))}
-      </select>
-      <fieldset>
-        <legend>Workload</legend>
-        <Slider k="n" />
-        <Slider k="d" />
-        <Choice k="variation" label="Variation" labels={VARIATION_LABEL} />
-        {s.variation === 'uniform' && <Slider k="jitter" hint={`each job lasts d × U(${+(1 - s.jitter / 100).toFixed(2)}, ${+(1 + s.jitter / 100).toFixed(2)})`} />}
-        {s.variation === 'straggler' && <Slider k="straggler" />}
-        {s.variation === 'everyk' && (
-          <>
-            <Slider k="every" hint={`items 1, ${s.every + 1}, ${2 * s.every + 1}, … are slow`} />
-            <Slider k="slow" />
-          </>
-        )}
-        <Choice k="kind" label="Job kind" labels={KIND_LABEL} />
-        {s.kind === 'mixed' && <Slider k="cpuShare" hint="the rest of each job is io" />}
-      </fieldset>
-      <fieldset>
-        <legend>Pattern</legend>
-        <Slider k="pool" hint={s.pattern === 'pool' ? undefined : 'used by the worker pool'} />
-        <Slider k="batch" hint={s.pattern === 'batches' ? undefined : 'used by batches'} />
-        <Slider k="buffer" hint={s.pattern === 'pool' ? 'jobs channel capacity; 0 = unbuffered' : 'used by the worker pool'} />
-      </fieldset>
+      <PresetMenu />
+      {workload.length > 0 && (
+        <fieldset>
+          <legend>Workload</legend>
+          {workload.map((spec) => (
+            <ParamControl key={spec.key} spec={spec} value={sharedValue(spec.key)} onChange={(v) => setShared(spec.key as SharedKey, v)} hint={hints[spec.key as SharedKey]} />
+          ))}
+        </fieldset>
+      )}
+      {mod.params.length > 0 && (
+        <fieldset>
+          <legend>{mod.title}</legend>
+          {mod.params.map((spec) => (
+            <ParamControl key={spec.key} spec={spec} value={s.params[spec.key]} onChange={(v) => setParam(spec.key, v)} />
+          ))}
+        </fieldset>
+      )}
       <fieldset>
         <legend>Machine</legend>
-        <Slider k="threads" format={(v) => (v === 0 ? `auto (${effectiveThreads(s, hw)})` : String(v))} hint={`this machine has ${hw} hardware threads`} />
-        <Slider k="timeScale" format={(v) => `×${v}`} hint={`a ${s.d} ms job really takes ${+(s.d * s.timeScale).toPrecision(3)} ms; the axis reads scenario time`} />
-        <Slider k="seed" />
+        {machine.map((spec) => (
+          <ParamControl
+            key={spec.key}
+            spec={spec}
+            value={sharedValue(spec.key)}
+            onChange={(v) => setShared(spec.key as SharedKey, v)}
+            hint={hints[spec.key as SharedKey]}
+            format={spec.key === 'threads' ? (v) => (v === 0 ? `auto (${effectiveThreads(s.shared, hw)})` : String(v)) : spec.key === 'timeScale' ? (v) => `×${v}` : undefined}
+          />
+        ))}
       </fieldset>
     </aside>
   )

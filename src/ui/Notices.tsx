@@ -1,4 +1,4 @@
-import { dismissNotice } from '../store/actions'
+import { dismissNotice } from '../store/notices'
 import { useApp } from './hooks'
 
 export function Notices() {

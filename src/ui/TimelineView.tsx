@@ -1,22 +1,35 @@
 import { useEffect, useRef } from 'react'
-import type { Theory } from '../core/theory'
+import { formatMs } from '../core/format'
+import type { Trace } from '../core/trace'
+import { REGISTRY } from '../patterns/registry'
+import { seek } from '../store/actions'
 import { store } from '../store/app'
 import { liveFps } from '../store/pace'
 import { cursorTime } from '../store/playback'
-import { seek } from '../store/actions'
 import { traceHub } from '../store/traceHub'
-import { createChanChart } from '../viz/chanChart'
-import { formatMs } from '../viz/format'
 import type { TimelineInput } from '../viz/layout'
+import { createStrip, type StripController } from '../viz/strip'
 import { createTimeline } from '../viz/timeline'
+
+export interface StripDef {
+  resource: string
+  caption: string
+}
+
+/** The lanes to emphasise: what the pattern's module calls the critical path of the trace shown. */
+function highlightOf(tr: Trace | null): number[] {
+  if (!tr) return []
+  const mod = REGISTRY.pattern(tr.scenario.pattern)
+  return mod?.highlight ? mod.highlight(tr) : []
+}
 
 /**
  * Hosts the D3 controllers (created once, updated from one requestAnimationFrame loop, destroyed on
  * unmount). The loop reads the trace and the playback clock directly: no React render per frame.
  */
-export function TimelineView({ theory, showChan }: { theory: Theory; showChan: boolean }) {
+export function TimelineView({ theory, strips }: { theory: Trace | null; strips: readonly StripDef[] }) {
   const tlRef = useRef<HTMLDivElement>(null)
-  const chanRef = useRef<HTMLDivElement>(null)
+  const stripRefs = useRef<(HTMLDivElement | null)[]>([])
   const scrubRef = useRef<HTMLInputElement>(null)
   const clockRef = useRef<HTMLSpanElement>(null)
   const theoryRef = useRef(theory)
@@ -26,16 +39,19 @@ export function TimelineView({ theory, showChan }: { theory: Theory; showChan: b
 
   useEffect(() => {
     const tl = createTimeline(tlRef.current as HTMLDivElement)
-    const chan = chanRef.current ? createChanChart(chanRef.current) : null
+    const stripCtl: StripController[] = strips.flatMap((s, i) => {
+      const el = stripRefs.current[i]
+      return el ? [createStrip(el, s.resource, s.caption)] : []
+    })
     let raf = 0
     let sleep: ReturnType<typeof setTimeout> | null = null
     let lastKey = ''
-    let lastTheory: Theory | null = null
+    let lastTheory: Trace | null | undefined = undefined
     let lastDraw = 0
     const frame = () => {
       const st = store.getState()
       const trace = traceHub.get()
-      const end = trace ? (isNaN(trace.endT) ? trace.lastT : trace.endT) : 0
+      const end = trace ? trace.end : 0
       const p = st.playback
       const live = trace !== null && trace.status === 'running' && p.mode === 'live'
       const mode = live ? 'live' : trace ? (p.mode === 'live' ? 'still' : p.mode) : 'still'
@@ -44,8 +60,8 @@ export function TimelineView({ theory, showChan }: { theory: Theory; showChan: b
       if (mode === 'replay' && p.playing && cursor >= end) {
         store.setState({ playback: { ...p, playing: false, anchorT: end, anchorWall: performance.now() } })
       }
-      const th = trace ? trace.theory : theoryRef.current
-      const key = `${trace ? trace.version : -1}|${cursor}|${mode}|${st.scenario.timeScale}|${st.scenario.pattern}`
+      const th = trace ? traceHub.theory() : theoryRef.current
+      const key = `${trace ? trace.version : -1}|${cursor}|${mode}|${st.scenario.shared.timeScale}|${st.scenario.pattern}`
       const now = performance.now()
       const fps = live && trace ? liveFps(trace) : 60
       if (fps < 60) {
@@ -70,10 +86,11 @@ export function TimelineView({ theory, showChan }: { theory: Theory; showChan: b
         trace,
         cursor: trace ? cursor : 0,
         showCursor: live || mode === 'replay',
+        highlight: highlightOf(trace && trace.status !== 'running' ? trace : trace ? null : th),
       }
       tl.update(input)
-      chan?.update(input)
-      const scale = input.scenario.timeScale
+      for (const s of stripCtl) s.update(input)
+      const scale = input.scenario.shared.timeScale
       if (scrubRef.current) {
         scrubRef.current.max = String(end)
         scrubRef.current.value = String(trace ? Math.min(cursor, end) : 0)
@@ -89,24 +106,25 @@ export function TimelineView({ theory, showChan }: { theory: Theory; showChan: b
       cancelAnimationFrame(raf)
       if (sleep !== null) clearTimeout(sleep)
       tl.destroy()
-      chan?.destroy()
+      for (const s of stripCtl) s.destroy()
     }
-  }, []) // mounted once per shape: App keys this component by whether it shows the channel chart
+  }, [strips]) // mounted once per set of strips: App keys this component by them
 
   return (
     <section className="timeline-wrap" aria-label="Timeline">
       <div className="timeline-host" ref={tlRef} data-testid="timeline" />
-      {showChan && <div className="chan-host" ref={chanRef} data-testid="chan-chart" />}
-      <div className="scrub">
-        <input
-          ref={scrubRef}
-          type="range"
-          min={0}
-          step="any"
-          aria-label="Replay position"
-          data-testid="scrub"
-          onChange={(e) => seek(Number(e.target.value))}
+      {strips.map((s, i) => (
+        <div
+          key={s.resource}
+          className="strip-host"
+          data-testid={`strip-${s.resource}`}
+          ref={(el) => {
+            stripRefs.current[i] = el
+          }}
         />
+      ))}
+      <div className="scrub">
+        <input ref={scrubRef} type="range" min={0} step="any" aria-label="Replay position" data-testid="scrub" onChange={(e) => seek(Number(e.target.value))} />
         <span className="scrub-clock" ref={clockRef} data-testid="clock" />
       </div>
     </section>

@@ -1,8 +1,9 @@
 import { computeMetrics } from '../core/metrics'
-import { PATTERNS, PATTERN_LABEL } from '../core/scenario'
 import { toChromeTrace } from '../core/chromeTrace'
+import { REGISTRY } from '../patterns/registry'
 import { SPEEDS } from '../store/app'
-import { replay, runOrStop, setEnum, setSpeed, togglePause } from '../store/actions'
+import { replay, runOrStop, setSpeed, togglePause } from '../store/actions'
+import { setPattern } from '../store/settings'
 import { traceHub } from '../store/traceHub'
 import { useApp } from './hooks'
 
@@ -10,12 +11,12 @@ function downloadTrace(): void {
   const tr = traceHub.get()
   if (!tr) return
   const s = tr.scenario
-  const label = `${s.pattern} n=${s.n} d=${s.d}ms ${s.kind}`
-  const json = JSON.stringify(toChromeTrace(tr, computeMetrics(tr), label))
+  const mod = REGISTRY.module(s.pattern)
+  const json = JSON.stringify(toChromeTrace(tr, computeMetrics(tr, traceHub.theory()), mod.summary(s)))
   const a = document.createElement('a')
   a.href = URL.createObjectURL(new Blob([json], { type: 'application/json' }))
   const stamp = new Date(tr.meta.startedAt).toISOString().replace(/[:.]/g, '-')
-  a.download = `trace-${s.pattern}-n${s.n}-d${s.d}-${stamp}.json`
+  a.download = `trace-${s.pattern}-${stamp}.json`
   document.body.append(a)
   a.click()
   a.remove()
@@ -31,16 +32,17 @@ export function Toolbar({ hasTrace }: { hasTrace: boolean }) {
   return (
     <div className="toolbar">
       <div className="patterns" role="radiogroup" aria-label="Pattern">
-        {PATTERNS.map((p, i) => (
+        {REGISTRY.modules.map((m, i) => (
           <button
-            key={p}
+            key={m.id}
             role="radio"
-            aria-checked={pattern === p}
-            className={pattern === p ? 'on' : ''}
-            onClick={() => setEnum('pattern', p)}
-            title={`${PATTERN_LABEL[p]} (key ${i + 1})`}
+            aria-checked={pattern === m.id}
+            className={pattern === m.id ? 'on' : ''}
+            data-pattern={m.id}
+            onClick={() => setPattern(m.id)}
+            title={`${m.title} (key ${i + 1})`}
           >
-            <kbd>{i + 1}</kbd> {PATTERN_LABEL[p]}
+            <kbd>{i + 1}</kbd> {m.short}
           </button>
         ))}
       </div>
@@ -55,10 +57,15 @@ export function Toolbar({ hasTrace }: { hasTrace: boolean }) {
           {replaying && playback.playing ? '❚❚ Pause' : '▶ Play'}
         </button>
         <label className="speed">
-          <select value={playback.speed} onChange={(e) => {
+          <select
+            value={playback.speed}
+            onChange={(e) => {
               setSpeed(Number(e.target.value))
               e.target.blur()
-            }} aria-label="Replay speed" data-testid="speed">
+            }}
+            aria-label="Replay speed"
+            data-testid="speed"
+          >
             {SPEEDS.map((v) => (
               <option key={v} value={v}>
                 {v}×

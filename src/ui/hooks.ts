@@ -1,8 +1,6 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useStore } from 'zustand'
 import { computeMetrics, type Metrics } from '../core/metrics'
-import { effectiveThreads, type Scenario } from '../core/scenario'
-import { planScenario, type Theory } from '../core/theory'
 import type { Trace } from '../core/trace'
 import { store, type AppState } from '../store/app'
 import { liveRefreshMs } from '../store/pace'
@@ -12,31 +10,31 @@ export function useApp<T>(selector: (s: AppState) => T): T {
   return useStore(store, selector)
 }
 
-/** The ideal schedule of a scenario (what the next run should look like). */
-export function useTheory(scenario: Scenario, hardwareConcurrency: number): Theory {
-  return useMemo(() => {
-    const threads = effectiveThreads(scenario, hardwareConcurrency)
-    return planScenario(scenario, threads).theory
-  }, [scenario, hardwareConcurrency])
+interface TraceView {
+  trace: Trace | null
+  theory: Trace | null
+  metrics: Metrics | null
+}
+
+function read(): TraceView {
+  const trace = traceHub.get()
+  const theory = traceHub.theory()
+  return { trace, theory, metrics: trace ? computeMetrics(trace, theory) : null }
 }
 
 /**
- * The current trace and its metrics, recomputed at most every `ms` while it grows (less often
- * while cpu jobs may use every core: see store/pace.ts).
+ * The current run's trace, its ideal schedule and its metrics, recomputed at most every `ms` while
+ * it grows (less often while cpu jobs may use every core: see store/pace.ts).
  */
-export function useTraceMetrics(ms = 250): { trace: Trace | null; metrics: Metrics | null } {
-  const [state, setState] = useState<{ trace: Trace | null; metrics: Metrics | null }>(() => {
-    const trace = traceHub.get()
-    return { trace, metrics: trace ? computeMetrics(trace) : null }
-  })
+export function useTraceMetrics(ms = 250): TraceView {
+  const [state, setState] = useState<TraceView>(read)
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null
     let lastRun = 0
     const compute = () => {
       timer = null
       lastRun = performance.now()
-      const trace = traceHub.get()
-      setState({ trace, metrics: trace ? computeMetrics(trace) : null })
+      setState(read())
     }
     const unsub = traceHub.subscribe((trace) => {
       const ended = !trace || trace.status !== 'running'

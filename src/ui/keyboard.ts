@@ -1,6 +1,7 @@
-import { PATTERNS } from '../core/scenario'
+import { REGISTRY } from '../patterns/registry'
 import { store } from '../store/app'
-import { replay, runOrStop, seek, setEnum, stepSpeed, stop, togglePause } from '../store/actions'
+import { replay, runOrStop, seek, stepSpeed, stop, togglePause } from '../store/actions'
+import { setPattern } from '../store/settings'
 import { cursorTime } from '../store/playback'
 import { traceHub } from '../store/traceHub'
 
@@ -16,7 +17,7 @@ export const KEYS: KeyHelp[] = [
   { keys: 'K', what: 'Pause / resume replay' },
   { keys: '[  ]', what: 'Replay slower / faster' },
   { keys: '←  →', what: 'Step the replay back / forward 5 %' },
-  { keys: '1–4', what: 'Sequential · Unbounded · Batches · Worker pool' },
+  { keys: `1–${REGISTRY.modules.length}`, what: REGISTRY.modules.map((m) => m.short).join(' · ') },
   { keys: 'H', what: 'Hide / show the settings' },
   { keys: '?', what: 'This help' },
 ]
@@ -45,10 +46,10 @@ export function installKeyboard(toggle: { help(): void; controls(): void }): () 
     else if (k === 'ArrowLeft' || k === 'ArrowRight') {
       const tr = traceHub.get()
       if (!tr) return
-      const end = isNaN(tr.endT) ? tr.lastT : tr.endT
+      const end = tr.end
       const t = cursorTime(store.getState().playback, end)
       seek(t + (k === 'ArrowLeft' ? -0.05 : 0.05) * end)
-    } else if (k >= '1' && k <= '4') setEnum('pattern', PATTERNS[Number(k) - 1])
+    } else if (k >= '1' && k <= '9' && Number(k) <= REGISTRY.modules.length) setPattern(REGISTRY.modules[Number(k) - 1].id)
     else if (k === 'h' || k === 'H') toggle.controls()
     else if (k === '?') toggle.help()
     else return

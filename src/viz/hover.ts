@@ -1,20 +1,29 @@
-import { STATE_NAMES, State } from '../core/events'
-import type { Theory } from '../core/theory'
+import { STATE_NAMES, State, BLOCKED_STATES } from '../core/events'
+import { formatMs } from '../core/format'
 import type { Trace } from '../core/trace'
-import { formatMs } from './format'
+
+function jobText(tr: Trace, job: number): string {
+  const label = tr.jLabel.data[job]
+  return label >= 0 ? `${tr.text(label)} (job #${job + 1})` : `job #${job + 1}`
+}
 
 /**
  * What is under the pointer: the segment of goroutine `lane` at scenario time `t` (or, before any
  * run, the theory's job there), as lines of text. Null when there is nothing.
  */
-export function describeAt(tr: Trace | null, theory: Theory, laneName: string, lane: number, t: number, cursor: number): string[] | null {
+export function describeAt(tr: Trace | null, theory: Trace | null, laneName: string, lane: number, t: number, cursor: number): string[] | null {
   if (!tr) {
-    const j = theory.jobs.findIndex((job) => job.lane === lane && job.begin <= t && t < job.end)
-    if (j < 0) return null
-    const job = theory.jobs[j]
-    return [`${laneName} · job #${j + 1} (theory)`, `${formatMs(job.begin, 1)} → ${formatMs(job.end, 1)}`]
+    if (!theory) return null
+    const scale = theory.timeScale
+    for (let j = 0; j < theory.jobIds; j++) {
+      if (theory.jG.data[j] !== lane) continue
+      const b = theory.jBegin.data[j] / scale
+      const e = theory.jEnd.data[j] / scale
+      if (b <= t && t < e) return [`${laneName} · ${jobText(theory, j)} (theory)`, `${formatMs(b, 1)} → ${formatMs(e, 1)}`]
+    }
+    return null
   }
-  const scale = tr.scenario.timeScale
+  const scale = tr.timeScale
   const tReal = t * scale
   if (tReal > cursor) return null
   for (let s = 0; s < tr.segments; s++) {
@@ -25,10 +34,14 @@ export function describeAt(tr: Trace | null, theory: Theory, laneName: string, l
     const t1 = isNaN(t1raw) ? cursor : Math.min(t1raw, cursor)
     if (state === State.Active || tReal < t0 || tReal >= t1) continue
     const job = tr.sJob.data[s]
-    const lines = [`${laneName}${job >= 0 ? ` · job #${job + 1}` : ''}`]
+    const group = tr.groupName(lane)
+    const lines = [`${laneName}${group ? ` [${group}]` : ''}${job >= 0 ? ` · ${jobText(tr, job)}` : ''}`]
     let what = `${STATE_NAMES[state]} ${formatMs((t1 - t0) / scale, 2)}`
-    if (state === State.Running) what += ` on thread ${tr.sAux.data[s]}`
-    if (state === State.Io) what += ` (planned ${formatMs(tr.sAux.data[s] / scale, 1)})`
+    const aux = tr.sAux.data[s]
+    if (state === State.Running) what += ` on thread ${aux}`
+    if (state === State.Waking) what += ` (thread ${aux} finished; the goroutine resumes)`
+    if ((state === State.Io || state === State.Sleep) && aux >= 0) what += ` (planned ${formatMs(aux / scale, 1)})`
+    if (BLOCKED_STATES.has(state) && aux >= 0 && tr.resources[aux]) what += ` on ${tr.resources[aux].name}`
     lines.push(what, `${formatMs(t0 / scale, 1)} → ${formatMs(t1 / scale, 1)}${isNaN(t1raw) ? ' (so far)' : ''}`)
     return lines
   }

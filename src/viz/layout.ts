@@ -1,17 +1,19 @@
-import type { Scenario } from '../core/scenario'
 import { State } from '../core/events'
-import type { Theory } from '../core/theory'
+import type { Scenario } from '../core/scenario'
 import type { Trace } from '../core/trace'
 
-/** What the timeline draws. Times in the trace are real ms; the axis reads scenario ms. */
+/** What the timeline draws. Times in traces are real ms; the axis reads scenario ms. */
 export interface TimelineInput {
   scenario: Scenario
-  theory: Theory
+  /** the ideal schedule (a trace on a virtual clock); null while it is being computed */
+  theory: Trace | null
   trace: Trace | null
   /** time cursor, real ms since the run's origin; segments after it are not drawn yet */
   cursor: number
   /** whether to draw the cursor line (live run or replay) */
   showCursor: boolean
+  /** goroutine ids to emphasise (the critical path) */
+  highlight: readonly number[]
 }
 
 export interface TimelineController {
@@ -23,9 +25,11 @@ export interface TimelineController {
 export const SVG_BAR_LIMIT = 1200
 /** Bars a job may need: its theory ghost plus up to three states (runnable, running, io). */
 export const BARS_PER_JOB = 4
+/** Direct handoffs drawn as arrows up to this many (beyond, they would hide the bars). */
+export const MAX_ARROWS = 400
 
-/** Margins, shared with the channel chart so both read on one time axis. */
-export const M = { top: 34, right: 28, bottom: 40, left: 104 }
+/** Margins, shared with the strips under the timeline so that all read on one time axis. */
+export const M = { top: 34, right: 28, bottom: 40, left: 118 }
 export const MAX_PITCH = 56
 
 export interface Bar {
@@ -37,13 +41,46 @@ export interface Bar {
   job: number
 }
 
+/** Scenario ms the theory covers (its makespan for a run that ends; its horizon otherwise). */
+export function theorySpan(theory: Trace | null): number {
+  return theory ? theory.end / theory.timeScale : 0
+}
+
 /** The x domain [0, xMax] in scenario ms: the theory's makespan or what was measured, whichever is longer. */
 export function timeDomain(input: TimelineInput): { xMax: number; measuredEnd: number } {
-  const { trace, theory } = input
-  const scale = trace ? trace.scenario.timeScale : input.scenario.timeScale
+  const { trace } = input
+  const scale = trace ? trace.timeScale : input.scenario.shared.timeScale
   const measuredEnd = trace ? (isNaN(trace.endT) ? Math.min(trace.lastT, input.cursor) : trace.endT) / scale : 0
-  const xMax = Math.max(1, theory.makespan, measuredEnd, input.showCursor ? input.cursor / scale : 0) * 1.04
+  const xMax = Math.max(1, theorySpan(input.theory), measuredEnd, input.showCursor ? input.cursor / scale : 0) * 1.04
   return { xMax, measuredEnd }
+}
+
+/** Lanes to draw: every goroutine of the run, or of the theory before a run. */
+export function laneCount(input: Pick<TimelineInput, 'trace' | 'theory'>): number {
+  return Math.max(input.theory ? input.theory.goroutines : 0, input.trace ? input.trace.goroutines : 0)
+}
+
+/** A lane's name from the run (or from the theory, where the run has not spawned it yet). */
+export function laneNames(input: Pick<TimelineInput, 'trace' | 'theory'>, lanes: number): string[] {
+  const out: string[] = []
+  for (let g = 0; g < lanes; g++) {
+    const from = input.trace && g < input.trace.goroutines ? input.trace : input.theory
+    out.push(from && g < from.goroutines ? from.goroutineName(g) : '')
+  }
+  return out
+}
+
+/** Runs of consecutive lanes that share a group (a pipeline stage, a batch): [first, last, name]. */
+export function laneGroups(input: Pick<TimelineInput, 'trace' | 'theory'>, lanes: number): [number, number, string][] {
+  const out: [number, number, string][] = []
+  for (let g = 0; g < lanes; g++) {
+    const from = input.trace && g < input.trace.goroutines ? input.trace : input.theory
+    const name = from && g < from.goroutines ? from.groupName(g) : ''
+    const last = out[out.length - 1]
+    if (name && last && last[2] === name && last[1] === g - 1) last[1] = g
+    else if (name) out.push([g, g, name])
+  }
+  return out
 }
 
 /**
@@ -68,4 +105,13 @@ export function forEachBar(
     if (t1 < t0) t1 = t0
     fn(s, sG.data[s], t0 / scale, t1 / scale, state, sJob.data[s])
   }
+}
+
+/** Times (scenario ms) of the marks of `kind` up to the cursor. */
+export function marksOf(tr: Trace, kind: string, cursor = Infinity): number[] {
+  const out: number[] = []
+  for (let i = 0; i < tr.mT.length; i++) {
+    if (tr.mT.data[i] <= cursor && tr.text(tr.mKind.data[i]) === kind) out.push(tr.mT.data[i] / tr.timeScale)
+  }
+  return out
 }

@@ -1,6 +1,9 @@
 import { State } from '../core/events'
 
-/** Colours by goroutine state (index = State code). Chosen to stay apart for common colour blindness. */
+/**
+ * Colours by goroutine state (index = State code). Chosen to stay apart under the common colour
+ * vision deficiencies; hatching separates waiting from working whatever the colour.
+ */
 export const STATE_COLOR: Record<number, string> = {
   [State.Running]: '#1d4ed8',
   [State.Runnable]: '#d97706',
@@ -9,10 +12,14 @@ export const STATE_COLOR: Record<number, string> = {
   [State.BlockedRecv]: '#7c3aed',
   [State.Barrier]: '#64748b',
   [State.Active]: '#94a3b8',
+  [State.Waking]: '#93c5fd',
+  [State.Sleep]: '#a3a3a3',
+  [State.Acquire]: '#b45309',
+  [State.Select]: '#9333ea',
 }
 
 /** States drawn hatched: the goroutine is waiting, not doing its job. */
-export const HATCHED = new Set<number>([State.Runnable, State.BlockedSend, State.BlockedRecv, State.Barrier])
+export const HATCHED = new Set<number>([State.Runnable, State.BlockedSend, State.BlockedRecv, State.Barrier, State.Acquire, State.Select])
 
 export const LEGEND: { state: number; label: string; hint: string }[] = [
   { state: State.Running, label: 'running on a thread', hint: 'cpu work holding a thread' },
@@ -30,3 +37,7 @@ export const GHOST_OUTLINE = 'rgba(15, 23, 42, 0.75)'
 export const AXIS_COLOR = '#334155'
 export const BARRIER_COLOR = '#0f172a'
 export const CURSOR_COLOR = '#e11d48'
+export const HANDOFF_COLOR = '#7c3aed'
+export const FAIL_COLOR = '#b91c1c'
+export const HIGHLIGHT_COLOR = '#b45309'
+export const GROUP_BAND = ['rgba(148, 163, 184, 0.10)', 'rgba(148, 163, 184, 0.22)'] as const

@@ -1,17 +1,16 @@
-/** SVG layers drawn per lane: labels, theory ghosts, lifelines, bars, exit marks. */
+/** SVG layers drawn per lane: labels, group bands, theory ghosts, lifelines, bars, exits, handoff arrows. */
 import type { ScaleLinear } from 'd3-scale'
-import { State } from '../core/events'
-import type { Theory } from '../core/theory'
+import { Exit, JobStatus, Op, State } from '../core/events'
 import type { Trace } from '../core/trace'
 import { fillFor } from './hatch'
-import { M, type Bar } from './layout'
+import { M, MAX_ARROWS, type Bar } from './layout'
 import { joinShapeWithLabel, type G } from './join'
-import { GHOST_FILL, GHOST_OUTLINE, GHOST_STROKE } from './palette'
+import { GHOST_FILL, GHOST_OUTLINE, GHOST_STROKE, GROUP_BAND, HANDOFF_COLOR, HIGHLIGHT_COLOR } from './palette'
 
-export function drawLabels(g: G, names: string[], pitch: number, laneY: (l: number) => number, barH: number): void {
+export function drawLabels(g: G, names: string[], pitch: number, laneY: (l: number) => number, barH: number, highlight: ReadonlySet<number>): void {
   // Label every lane when there is room, else every k-th one.
   const every = pitch >= 13 ? 1 : Math.ceil(13 / Math.max(pitch, 0.01))
-  const shown = names.map((name, lane) => ({ name, lane })).filter((d) => d.lane % every === 0)
+  const shown = names.map((name, lane) => ({ name, lane })).filter((d) => d.lane % every === 0 || highlight.has(d.lane))
   g.selectAll<SVGTextElement, { name: string; lane: number }>('text')
     .data(shown, (d) => d.lane)
     .join('text')
@@ -20,17 +19,49 @@ export function drawLabels(g: G, names: string[], pitch: number, laneY: (l: numb
     .attr('dy', '0.35em')
     .attr('text-anchor', 'end')
     .attr('font-size', Math.max(11, Math.min(18, pitch * 0.6)))
-    .text((d) => d.name)
+    .attr('font-weight', (d) => (highlight.has(d.lane) ? 800 : null))
+    .attr('fill', (d) => (highlight.has(d.lane) ? HIGHLIGHT_COLOR : null))
+    .text((d) => (highlight.has(d.lane) ? `★ ${d.name}` : d.name))
 }
 
-export function drawGhostsSvg(g: G, theory: Theory, x: ScaleLinear<number, number>, laneY: (l: number) => number, barH: number, filled: boolean): void {
-  g.selectAll<SVGRectElement, Theory['jobs'][number]>('rect')
-    .data(theory.jobs.filter((j) => !isNaN(j.end)))
+/**
+ * Alternating bands behind the lanes of each group (a pipeline stage, a batch) when there are two
+ * groups or more, each named along the left edge when its band is tall enough for the name.
+ */
+export function drawGroupBands(g: G, groups: [number, number, string][], pitch: number, x0: number, x1: number): void {
+  const shown = groups.length < 2 || groups.length > 400 ? [] : groups
+  const sel = joinShapeWithLabel(g, 'group', shown, (d) => `${d[0]}:${d[2]}`, 'rect')
+  sel
+    .select('rect')
+    .attr('x', x0)
+    .attr('y', (d) => M.top + d[0] * pitch)
+    .attr('width', Math.max(0, x1 - x0))
+    .attr('height', (d) => (d[1] - d[0] + 1) * pitch)
+    .attr('fill', (_d, i) => GROUP_BAND[i % 2])
+  sel
+    .select('text')
+    .attr('transform', (d) => `translate(11,${M.top + ((d[0] + d[1] + 1) * pitch) / 2}) rotate(-90)`)
+    .attr('text-anchor', 'middle')
+    .text((d) => ((d[1] - d[0] + 1) * pitch >= d[2].length * 7 + 6 ? d[2] : ''))
+}
+
+export function drawGhostsSvg(g: G, theory: Trace | null, x: ScaleLinear<number, number>, laneY: (l: number) => number, barH: number, filled: boolean): void {
+  const ghosts: { lane: number; b: number; e: number }[] = []
+  if (theory) {
+    const scale = theory.timeScale
+    for (let j = 0; j < theory.jobIds; j++) {
+      const b = theory.jBegin.data[j]
+      const e = theory.jEnd.data[j]
+      if (!isNaN(b) && !isNaN(e)) ghosts.push({ lane: theory.jG.data[j], b: b / scale, e: e / scale })
+    }
+  }
+  g.selectAll<SVGRectElement, (typeof ghosts)[number]>('rect')
+    .data(ghosts)
     .join('rect')
     .attr('class', 'ghost')
-    .attr('x', (j) => x(j.begin))
+    .attr('x', (j) => x(j.b))
     .attr('y', (j) => laneY(j.lane))
-    .attr('width', (j) => Math.max(0.5, x(j.end) - x(j.begin)))
+    .attr('width', (j) => Math.max(0.5, x(j.e) - x(j.b)))
     .attr('height', barH)
     .attr('fill', filled ? GHOST_FILL : 'none')
     .attr('stroke', filled ? GHOST_STROKE : GHOST_OUTLINE)
@@ -58,15 +89,23 @@ export function drawLifelinesSvg(g: G, tr: Trace | null, cursor: number, scale: 
     .attr('y2', (d) => laneY(d.g) + barH / 2)
 }
 
-export function drawBarsSvg(g: G, bars: Bar[], x: ScaleLinear<number, number>, laneY: (l: number) => number, barH: number, pitch: number): void {
+/** Text on a bar: the job's label when it has one, else its number; only when it fits. */
+function barText(tr: Trace | null, b: Bar, width: number, pitch: number): string {
+  if (!tr || b.job < 0 || (b.state !== State.Running && b.state !== State.Io) || pitch < 15 || width <= 30) return ''
+  const label = tr.jLabel.data[b.job]
+  const text = label >= 0 ? tr.text(label) : `#${b.job + 1}`
+  return text.length * 8 < width ? text : width > 30 ? `#${b.job + 1}` : ''
+}
+
+export function drawBarsSvg(g: G, tr: Trace | null, bars: Bar[], x: ScaleLinear<number, number>, laneY: (l: number) => number, barH: number, pitch: number): void {
   const sel = joinShapeWithLabel(g, 'bar', bars, (b) => b.key, 'rect')
   sel.attr('data-state', (b) => b.state).attr('data-job', (b) => b.job)
   sel
     .select('rect')
     .attr('x', (b) => x(b.x0))
-    .attr('y', (b) => laneY(b.lane))
+    .attr('y', (b) => laneY(b.lane) + (b.state === State.Waking ? barH * 0.3 : 0))
     .attr('width', (b) => Math.max(0.8, x(b.x1) - x(b.x0)))
-    .attr('height', barH)
+    .attr('height', (b) => (b.state === State.Waking ? barH * 0.4 : barH))
     .attr('rx', Math.min(3, barH / 4))
     .attr('fill', (b) => fillFor(b.state))
   sel
@@ -76,24 +115,62 @@ export function drawBarsSvg(g: G, bars: Bar[], x: ScaleLinear<number, number>, l
     .attr('dy', '0.35em')
     .attr('text-anchor', 'middle')
     .attr('font-size', Math.min(18, barH * 0.6))
-    .text((b) => (b.job >= 0 && (b.state === State.Running || b.state === State.Io) && pitch >= 15 && x(b.x1) - x(b.x0) > 30 ? `#${b.job + 1}` : ''))
+    .text((b) => barText(tr, b, x(b.x1) - x(b.x0), pitch))
 }
 
+/** ✓ where a goroutine returned, ✕ where it was cut off or panicked, and a red ✕ where a job failed or was dropped. */
 export function drawExitsSvg(g: G, tr: Trace | null, cursor: number, scale: number, x: ScaleLinear<number, number>, laneY: (l: number) => number, barH: number): void {
-  const exits: { g: number; t: number; how: number }[] = []
+  const exits: { key: string; g: number; t: number; cls: string; text: string }[] = []
   if (tr) {
     for (let id = 0; id < tr.goroutines; id++) {
       const t = tr.gExit.data[id]
-      if (!isNaN(t) && t <= cursor) exits.push({ g: id, t: t / scale, how: tr.gExitHow.data[id] })
+      if (isNaN(t) || t > cursor) continue
+      const how = tr.gExitHow.data[id]
+      exits.push({ key: `g${id}`, g: id, t: t / scale, cls: how === Exit.Returned ? 'exit done' : how === Exit.Panicked ? 'exit failed' : 'exit cancelled', text: how === Exit.Returned ? '✓' : '✕' })
+    }
+    for (let j = 0; j < tr.jobIds; j++) {
+      const st = tr.jStatus.data[j]
+      if ((st !== JobStatus.Failed && st !== JobStatus.Dropped) || tr.jEnd.data[j] > cursor) continue
+      exits.push({ key: `j${j}`, g: tr.jG.data[j], t: tr.jEnd.data[j] / scale, cls: 'exit failed job', text: '✕' })
     }
   }
   g.selectAll<SVGTextElement, (typeof exits)[number]>('text')
-    .data(exits, (d) => d.g)
+    .data(exits, (d) => d.key)
     .join('text')
-    .attr('class', (d) => (d.how === 0 ? 'exit done' : 'exit cancelled'))
-    .attr('x', (d) => x(d.t) + 3)
+    .attr('class', (d) => d.cls)
+    .attr('x', (d) => x(d.t) + (d.key.startsWith('j') ? -4 : 3))
     .attr('y', (d) => laneY(d.g) + barH / 2)
     .attr('dy', '0.35em')
+    .attr('text-anchor', (d) => (d.key.startsWith('j') ? 'end' : 'start'))
     .attr('font-size', Math.max(9, Math.min(15, barH)))
-    .text((d) => (d.how === 0 ? '✓' : '✕'))
+    .text((d) => d.text)
 }
+
+/**
+ * A value passed on an unbuffered channel goes from sender to receiver at one instant: an arrow
+ * between their lanes. (Buffered channels hand over directly too when a receiver waits, but there
+ * the buffer is the point, and the strip shows it.)
+ */
+export function drawHandoffsSvg(g: G, tr: Trace | null, cursor: number, scale: number, x: ScaleLinear<number, number>, laneY: (l: number) => number, barH: number): void {
+  const arrows: { i: number; t: number; from: number; to: number }[] = []
+  if (tr) {
+    for (let i = 0; i < tr.xT.length; i++) {
+      if (tr.xOp.data[i] !== Op.Handoff || tr.xT.data[i] > cursor || tr.xFrom.data[i] < 0 || tr.xTo.data[i] < 0) continue
+      if (tr.resources[tr.xChan.data[i]]?.cap !== 0) continue
+      arrows.push({ i, t: tr.xT.data[i] / scale, from: tr.xFrom.data[i], to: tr.xTo.data[i] })
+    }
+  }
+  const shown = arrows.length > MAX_ARROWS ? [] : arrows
+  g.selectAll<SVGLineElement, (typeof arrows)[number]>('line')
+    .data(shown, (d) => d.i)
+    .join('line')
+    .attr('x1', (d) => x(d.t))
+    .attr('x2', (d) => x(d.t))
+    .attr('y1', (d) => laneY(d.from) + barH / 2)
+    .attr('y2', (d) => laneY(d.to) + (d.to > d.from ? 1 : barH - 1))
+    .attr('stroke', HANDOFF_COLOR)
+    .attr('stroke-width', 1.5)
+    .attr('marker-end', 'url(#arrow-handoff)')
+  g.attr('data-count', arrows.length)
+}
+

@@ -1,15 +1,17 @@
 /** SVG overlays across all lanes: batch barriers, makespan markers, the time cursor. */
 import type { ScaleLinear } from 'd3-scale'
-import type { Theory } from '../core/theory'
+import { formatMs } from '../core/format'
 import type { Trace } from '../core/trace'
-import { formatMs } from './format'
 import { joinShapeWithLabel, type G } from './join'
-import { M, type TimelineInput } from './layout'
+import { M, marksOf, theorySpan, type TimelineInput } from './layout'
 import { BARRIER_COLOR, CURSOR_COLOR } from './palette'
 
-export function drawBarriers(g: G, tr: Trace | null, theory: Theory, cursor: number, scale: number, x: ScaleLinear<number, number>, plotH: number): void {
-  const measured = tr ? tr.barriers.filter((t) => t <= cursor).map((t) => t / scale) : []
-  const lines = tr ? measured.map((t, i) => ({ t, i, kind: 'measured' })) : theory.barriers.map((t, i) => ({ t, i, kind: 'theory' }))
+export function drawBarriers(g: G, tr: Trace | null, theory: Trace | null, cursor: number, x: ScaleLinear<number, number>, plotH: number): void {
+  const lines = tr
+    ? marksOf(tr, 'barrier', cursor).map((t, i) => ({ t, i, kind: 'measured' }))
+    : theory
+      ? marksOf(theory, 'barrier').map((t, i) => ({ t, i, kind: 'theory' }))
+      : []
   const sel = joinShapeWithLabel(g, 'barrier', lines, (d) => `${d.kind}${d.i}`, 'line')
   sel.attr('data-kind', (d) => d.kind)
   sel
@@ -30,24 +32,26 @@ export function drawBarriers(g: G, tr: Trace | null, theory: Theory, cursor: num
     .text((d) => (d.i === 0 || spacing > 70 ? 'wg.Wait()' : ''))
 }
 
-export function drawMarkers(g: G, input: TimelineInput, theory: Theory, tr: Trace | null, measuredEnd: number, x: ScaleLinear<number, number>, plotH: number): void {
+export function drawMarkers(g: G, input: TimelineInput, tr: Trace | null, measuredEnd: number, x: ScaleLinear<number, number>, plotH: number): void {
   type Mark = { id: string; t: number; label: string; color: string; dash: string | null; anchor: 'start' | 'end' }
   const marks: Mark[] = []
-  const theoryMark: Mark = { id: 'theory', t: theory.makespan, label: `theory ${formatMs(theory.makespan)}`, color: '#475569', dash: '5 4', anchor: 'end' }
-  marks.push(theoryMark)
+  // a theory that ends (not one cut at its horizon) has a makespan worth a line
+  const makespan = input.theory && input.theory.status === 'done' ? theorySpan(input.theory) : NaN
+  const theoryMark: Mark = { id: 'theory', t: makespan, label: `theory ${formatMs(makespan)}`, color: '#475569', dash: '5 4', anchor: 'end' }
+  if (!isNaN(makespan)) marks.push(theoryMark)
   if (tr && tr.status !== 'running' && !isNaN(tr.endT) && input.cursor >= tr.endT) {
-    const before = measuredEnd < theory.makespan
+    const before = measuredEnd < makespan
     theoryMark.anchor = before ? 'start' : 'end'
     const measured: Mark = { id: 'measured', t: measuredEnd, label: `measured ${formatMs(measuredEnd)}`, color: BARRIER_COLOR, dash: null, anchor: before ? 'end' : 'start' }
-    if (Math.abs(x(measuredEnd) - x(theory.makespan)) < 170) {
+    if (!isNaN(makespan) && Math.abs(x(measuredEnd) - x(makespan)) < 170) {
       // too close for two labels: one label on the measured line names both
-      measured.label += ` · theory ${formatMs(theory.makespan)}`
+      measured.label += ` · theory ${formatMs(makespan)}`
       theoryMark.label = ''
     }
     marks.push(measured)
   }
   if (input.showCursor) {
-    const t = input.cursor / (tr ? tr.scenario.timeScale : input.scenario.timeScale)
+    const t = input.cursor / (tr ? tr.timeScale : input.scenario.shared.timeScale)
     marks.push({ id: 'cursor', t, label: formatMs(t), color: CURSOR_COLOR, dash: null, anchor: 'start' })
   }
   const [left, right] = x.range()

@@ -1,22 +1,35 @@
 import { axisTop } from 'd3-axis'
 import { scaleLinear, type ScaleLinear } from 'd3-scale'
 import { pointer, select } from 'd3-selection'
-import { tickFormatter } from './format'
+import { JobStatus } from '../core/events'
+import { tickFormatter } from '../core/format'
 import { describeAt } from './hover'
 import { addSvgHatches, canvasFills } from './hatch'
-import { laneNames } from './lanes'
-import { BARS_PER_JOB, M, MAX_PITCH, SVG_BAR_LIMIT, forEachBar, timeDomain, type Bar, type TimelineController, type TimelineInput } from './layout'
-import { AXIS_COLOR, BARRIER_COLOR, GHOST_FILL } from './palette'
-import { drawBarsSvg, drawExitsSvg, drawGhostsSvg, drawLabels, drawLifelinesSvg } from './svgLanes'
+import { BARS_PER_JOB, M, MAX_PITCH, SVG_BAR_LIMIT, forEachBar, laneCount, laneGroups, laneNames, timeDomain, type Bar, type TimelineController, type TimelineInput } from './layout'
+import { AXIS_COLOR, BARRIER_COLOR, FAIL_COLOR, GHOST_FILL, HANDOFF_COLOR } from './palette'
+import { drawBarsSvg, drawExitsSvg, drawGhostsSvg, drawGroupBands, drawHandoffsSvg, drawLabels, drawLifelinesSvg } from './svgLanes'
 import { drawBarriers, drawMarkers } from './svgOverlays'
-
 
 /** A swimlane timeline: one lane per goroutine (lane = goroutine id), bars by state, theory as ghosts. */
 export function createTimeline(el: HTMLElement): TimelineController {
   const root = select(el).classed('timeline', true)
   const canvas = root.append('canvas').attr('class', 'tl-canvas').node() as HTMLCanvasElement
   const svg = root.append('svg').attr('class', 'tl-svg').attr('role', 'img')
-  addSvgHatches(svg.append('defs'))
+  const defs = svg.append('defs')
+  addSvgHatches(defs)
+  defs
+    .append('marker')
+    .attr('id', 'arrow-handoff')
+    .attr('viewBox', '0 0 8 8')
+    .attr('refX', 7)
+    .attr('refY', 4)
+    .attr('markerWidth', 7)
+    .attr('markerHeight', 7)
+    .attr('orient', 'auto-start-reverse')
+    .append('path')
+    .attr('d', 'M0,0 L8,4 L0,8 z')
+    .attr('fill', HANDOFF_COLOR)
+  const gBands = svg.append('g').attr('class', 'tl-groups')
   const gAxis = svg.append('g').attr('class', 'tl-axis')
   const gLabels = svg.append('g').attr('class', 'tl-labels')
   const gLife = svg.append('g').attr('class', 'tl-life')
@@ -24,6 +37,7 @@ export function createTimeline(el: HTMLElement): TimelineController {
   // theory above the measured bars: filled before a run, an outline over a run's bars
   const gGhost = svg.append('g').attr('class', 'tl-ghosts')
   const gMarks = svg.append('g').attr('class', 'tl-marks')
+  const gHandoffs = svg.append('g').attr('class', 'tl-handoffs')
   const gBarriers = svg.append('g').attr('class', 'tl-barriers')
   const gCursor = svg.append('g').attr('class', 'tl-cursor')
   const badge = svg.append('text').attr('class', 'tl-badge')
@@ -34,7 +48,7 @@ export function createTimeline(el: HTMLElement): TimelineController {
   let last: TimelineInput | null = null
   /** geometry of the last drawing, for hit-testing the pointer */
   let geom: { x: ScaleLinear<number, number>; pitch: number; lanes: number; names: string[] } | null = null
-  let ghostTheory: TimelineInput['theory'] | null = null
+  let ghostTheory: TimelineInput['theory'] | undefined = undefined
   let ghostGeom = ''
   const tip = root.append('div').attr('class', 'tl-tip').attr('role', 'tooltip').style('display', 'none')
 
@@ -70,8 +84,8 @@ export function createTimeline(el: HTMLElement): TimelineController {
     last = input
     if (width < 50 || height < 50) return
     const { theory, trace, scenario } = input
-    const scale = trace ? trace.scenario.timeScale : scenario.timeScale
-    const lanes = Math.max(theory.lanes, trace ? trace.goroutines : 0)
+    const scale = trace ? trace.timeScale : scenario.shared.timeScale
+    const lanes = laneCount(input)
     const { xMax, measuredEnd } = timeDomain(input)
     const x = scaleLinear().domain([0, xMax]).range([M.left, width - M.right])
     const plotH = height - M.top - M.bottom
@@ -85,12 +99,15 @@ export function createTimeline(el: HTMLElement): TimelineController {
       .call(axisTop(x).ticks(Math.max(2, Math.floor(width / 110))).tickFormat((d) => tickFormatter(xMax)(+d)))
       .call((g) => g.selectAll('text').attr('fill', AXIS_COLOR))
 
-    const names = laneNames(scenario.pattern, lanes, trace)
+    const names = laneNames(input, lanes)
     geom = { x, pitch, lanes, names }
-    drawLabels(gLabels, names, pitch, laneY, barH)
+    const highlight = new Set(input.highlight)
+    drawGroupBands(gBands, pitch >= 2 ? laneGroups(input, lanes) : [], pitch, M.left, width - M.right)
+    drawLabels(gLabels, names, pitch, laneY, barH, highlight)
 
-    // Decided by the scenario, not by what is drawn so far, so a run never switches mid-way.
-    const useCanvas = theory.jobs.length * BARS_PER_JOB > SVG_BAR_LIMIT
+    // Decided by the scenario's size, not by what is drawn so far, so a run never switches mid-way.
+    const plannedJobs = Math.max(theory ? theory.jobsBegun : 0, scenario.shared.n)
+    const useCanvas = plannedJobs * BARS_PER_JOB > SVG_BAR_LIMIT
     let counts = { bars: 0, jobBars: 0 }
     if (useCanvas) {
       gGhost.selectAll('*').remove()
@@ -98,12 +115,13 @@ export function createTimeline(el: HTMLElement): TimelineController {
       gBars.selectAll('*').remove()
       gLife.selectAll('*').remove()
       gMarks.selectAll('*').remove()
+      gHandoffs.selectAll('*').remove()
       counts = drawCanvas(input, x, laneY, barH, pitch)
     } else {
       clearCanvas()
       const bars: Bar[] = []
       if (trace) forEachBar(trace, input.cursor, scale, (key, lane, x0, x1, state, job) => bars.push({ key, lane, x0, x1, state, job }))
-      counts = { bars: bars.length, jobBars: bars.filter((b) => b.job >= 0).length }
+      counts = { bars: bars.length, jobBars: countJobBars(bars) }
       // the theory does not move while a run is drawn: redraw it only when it or the geometry changes
       const ghostKey = `${x.domain()[1]}|${width}|${height}|${lanes}|${trace === null}`
       if (theory !== ghostTheory || ghostKey !== ghostGeom) {
@@ -112,15 +130,17 @@ export function createTimeline(el: HTMLElement): TimelineController {
         ghostGeom = ghostKey
       }
       drawLifelinesSvg(gLife, trace, input.cursor, scale, x, laneY, barH)
-      drawBarsSvg(gBars, bars, x, laneY, barH, pitch)
+      drawBarsSvg(gBars, trace, bars, x, laneY, barH, pitch)
       drawExitsSvg(gMarks, pitch >= 10 ? trace : null, input.cursor, scale, x, laneY, barH)
+      drawHandoffsSvg(gHandoffs, pitch >= 8 ? trace : null, input.cursor, scale, x, laneY, barH)
     }
     el.dataset.mode = useCanvas ? 'canvas' : 'svg'
     el.dataset.lanes = String(lanes)
     el.dataset.bars = String(counts.bars)
     el.dataset.jobBars = String(counts.jobBars)
-    drawBarriers(gBarriers, trace, theory, input.cursor, scale, x, plotH)
-    drawMarkers(gCursor, input, theory, trace, measuredEnd, x, plotH)
+    drawBarriers(gBarriers, trace, theory, input.cursor, x, plotH)
+    drawMarkers(gCursor, input, trace, measuredEnd, x, plotH)
+    root.classed('computing', theory === null && trace === null)
     badge
       .attr('x', 6)
       .attr('y', height - 4)
@@ -149,14 +169,20 @@ export function createTimeline(el: HTMLElement): TimelineController {
     fills ??= canvasFills(ctx)
     // one Path2D per fill: a few fill() calls instead of tens of thousands of styled fillRect()s
     const ghosts = new Path2D()
-    for (const j of input.theory.jobs) {
-      if (!isNaN(j.end)) ghosts.rect(x(j.begin), laneY(j.lane), Math.max(0.5, x(j.end) - x(j.begin)), barH)
+    const th = input.theory
+    if (th) {
+      const ts = th.timeScale
+      for (let j = 0; j < th.jobIds; j++) {
+        const b = th.jBegin.data[j] / ts
+        const e = th.jEnd.data[j] / ts
+        if (!isNaN(b) && !isNaN(e)) ghosts.rect(x(b), laneY(th.jG.data[j]), Math.max(0.5, x(e) - x(b)), barH)
+      }
     }
     ctx.fillStyle = GHOST_FILL
     ctx.fill(ghosts)
     if (input.trace) {
       const paths = new Map<number, Path2D>()
-      forEachBar(input.trace, input.cursor, input.trace.scenario.timeScale, (_s, lane, x0, x1, state, job) => {
+      forEachBar(input.trace, input.cursor, input.trace.timeScale, (_s, lane, x0, x1, state, job) => {
         counts.bars++
         if (job >= 0) counts.jobBars++
         let p = paths.get(state)
@@ -171,14 +197,28 @@ export function createTimeline(el: HTMLElement): TimelineController {
     }
     if (pitch >= 3 && input.trace) {
       const tr = input.trace
-      const scale = tr.scenario.timeScale
+      const scale = tr.timeScale
       ctx.fillStyle = BARRIER_COLOR
       for (let g = 0; g < tr.goroutines; g++) {
         const t = tr.gExit.data[g]
         if (isNaN(t) || t > input.cursor || tr.gExitHow.data[g] !== 0) continue
         ctx.fillRect(x(t / scale) - 1, laneY(g) + barH * 0.2, 2, barH * 0.6)
       }
-    }    return counts
+      // failed and dropped jobs: a red tick at their end
+      ctx.fillStyle = FAIL_COLOR
+      for (let j = 0; j < tr.jobIds; j++) {
+        const st = tr.jStatus.data[j]
+        if ((st !== JobStatus.Failed && st !== JobStatus.Dropped) || tr.jEnd.data[j] > input.cursor) continue
+        ctx.fillRect(x(tr.jEnd.data[j] / scale) - 2, laneY(tr.jG.data[j]), 3, barH)
+      }
+    }
+    return counts
+  }
+
+  function countJobBars(bars: Bar[]): number {
+    let n = 0
+    for (const b of bars) if (b.job >= 0) n++
+    return n
   }
 
   return {

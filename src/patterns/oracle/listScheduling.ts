@@ -1,7 +1,13 @@
-import { MinHeap } from './heap'
-import { Queue } from './queue'
-import { makeJobs, type Job } from './jobs'
-import type { PatternId, Scenario } from './scenario'
+/**
+ * TEST ORACLE ONLY: the hand-written discrete-event simulation the app used as its theory before
+ * the theory became the pattern programs themselves on a virtual clock. Tests hold the virtual runs
+ * of the four original patterns to it, job by job. Nothing in the app imports this file.
+ */
+import { MinHeap } from '../../core/heap'
+import { Queue } from '../../core/queue'
+import type { Job } from '../../core/jobs'
+
+type PatternId = 'sequential' | 'unbounded' | 'batches' | 'pool'
 
 /** Ideal (zero-overhead) schedule of one job, scenario ms. `lane` is the goroutine id the job runs on. */
 export interface TheoryJob {
@@ -106,10 +112,4 @@ export function computeTheory(pattern: PatternId, jobs: Job[], p: TheoryParams):
   const makespan = out.reduce((m, j) => Math.max(m, j.end), 0)
   const sequential = jobs.reduce((s, j) => s + j.cpu + j.io, 0)
   return { jobs: out, makespan, sequential, barriers, lanes }
-}
-
-/** A scenario's jobs and their ideal schedule on `threads` threads. */
-export function planScenario(s: Scenario, threads: number): { jobs: Job[]; theory: Theory } {
-  const jobs = makeJobs(s)
-  return { jobs, theory: computeTheory(s.pattern, jobs, { pool: s.pool, batch: s.batch, threads }) }
 }

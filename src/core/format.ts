@@ -15,3 +15,8 @@ export function tickFormatter(domainMax: number): (ms: number) => string {
   if (domainMax >= 2000) return (ms) => `${+(ms / 1000).toFixed(2)} s`
   return (ms) => `${+ms.toFixed(1)} ms`
 }
+
+/** "1,000" */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US')
+}

@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { makeJobs, type Job } from './jobs'
-import { createRng } from './rng'
-import { DEFAULT_SCENARIO, type PatternId, type Scenario } from './scenario'
-import { computeTheory } from './theory'
+import { makeJobs, type Job } from '../../core/jobs'
+import { createRng } from '../../core/rng'
+import { DEFAULT_SHARED, type SharedValues } from '../../core/shared'
+import { computeTheory } from './listScheduling'
+
+type PatternId = Parameters<typeof computeTheory>[0]
 
 const io = (ds: number[]): Job[] => ds.map((d, id) => ({ id, cpu: 0, io: d }))
 const cpu = (ds: number[]): Job[] => ds.map((d, id) => ({ id, cpu: d, io: 0 }))
 const T = (pattern: PatternId, jobs: Job[], p: Partial<{ pool: number; batch: number; threads: number }> = {}) =>
   computeTheory(pattern, jobs, { pool: 10, batch: 10, threads: 2, ...p })
-const scenario = (s: Partial<Scenario>) => ({ ...DEFAULT_SCENARIO, ...s })
+const scenario = (s: Partial<SharedValues>): SharedValues => ({ ...DEFAULT_SHARED, ...s })
 
-describe('computeTheory: the talk numbers (SCENARIOS.md)', () => {
+describe('oracle computeTheory: the talk numbers (SCENARIOS.md)', () => {
   it('100 × 50 ms io: sequential 5000, unbounded 50, batch 10 500, pool 10 500', () => {
     const jobs = makeJobs(scenario({}))
     expect(T('sequential', jobs).makespan).toBe(5000)
@@ -60,7 +62,7 @@ describe('computeTheory: the talk numbers (SCENARIOS.md)', () => {
   })
 })
 
-describe('computeTheory: closed forms for io jobs hold on random inputs', () => {
+describe('oracle computeTheory: closed forms for io jobs hold on random inputs', () => {
   const rng = createRng(7)
   for (let trial = 0; trial < 20; trial++) {
     const n = 1 + rng.int(60)
@@ -81,7 +83,7 @@ describe('computeTheory: closed forms for io jobs hold on random inputs', () => 
   }
 })
 
-describe('computeTheory: cpu is bounded by T threads', () => {
+describe('oracle computeTheory: cpu is bounded by T threads', () => {
   it('8 × 100 ms cpu, pool 2, T = 2: 400 ms; pool 8, T = 2: also 400 ms', () => {
     const jobs = cpu(Array(8).fill(100))
     expect(T('pool', jobs, { pool: 2, threads: 2 }).makespan).toBe(400)
@@ -106,7 +108,7 @@ describe('computeTheory: cpu is bounded by T threads', () => {
   })
 })
 
-describe('computeTheory: lanes', () => {
+describe('oracle computeTheory: lanes', () => {
   it('pool jobs run on worker lanes 2…P+1; batches and unbounded on lane 1 + job', () => {
     const jobs = io([10, 10, 10, 10])
     expect(T('pool', jobs, { pool: 2 }).jobs.map((j) => j.lane)).toEqual([2, 3, 2, 3])

@@ -1,0 +1,232 @@
+/**
+ * Parameter schemas: one description per setting, from which the settings panel, the URL codec,
+ * validation and its notices are generated. Values come from users, links and files: every parser
+ * here takes any string and returns a valid value plus, when it had to change something, a notice.
+ */
+
+export interface NumberSpec {
+  type: 'number'
+  key: string
+  label: string
+  unit: string
+  min: number
+  max: number
+  default: number
+  integer: boolean
+  /** sliders for wide ranges move on a log scale */
+  log: boolean
+  hint?: string
+  /** a value shown as a word ("auto" for 0 threads) */
+  special?: { value: number; word: string }
+}
+
+export interface ChoiceSpec {
+  type: 'choice'
+  key: string
+  label: string
+  options: readonly { value: string; label: string }[]
+  default: string
+  hint?: string
+}
+
+export interface ToggleSpec {
+  type: 'toggle'
+  key: string
+  label: string
+  default: boolean
+  hint?: string
+}
+
+/** A short name inside a list item ("Parse", "Fetch CI"): letters, digits, spaces and - _ . # ( ). */
+export interface TextSpec {
+  type: 'text'
+  key: string
+  label: string
+  maxLength: number
+  default: string
+}
+
+export type FieldSpec = NumberSpec | ChoiceSpec | TextSpec
+export type FieldValue = number | string
+
+/** One entry of a list: field key → value. Keys are the field specs' own (never from input). */
+export type ListItem = Readonly<Record<string, FieldValue>>
+
+/**
+ * An ordered list of items (pipeline stages, named tasks). In a link: items separated by `,`, an
+ * item's fields by `:` in the order of `fields`; trailing fields may be left out.
+ */
+export interface ListSpec {
+  type: 'list'
+  key: string
+  label: string
+  fields: readonly FieldSpec[]
+  minItems: number
+  maxItems: number
+  default: readonly ListItem[]
+  /** the item a user adds, or one that fills a list up to minItems (i = its position, from 0) */
+  newItem(i: number): ListItem
+  hint?: string
+}
+
+export type ParamSpec = NumberSpec | ChoiceSpec | ToggleSpec | ListSpec
+export type ParamValue = number | string | boolean | readonly ListItem[]
+/** A pattern's parameter values, keyed by its specs' keys. */
+export type ParamValues = Readonly<Record<string, ParamValue>>
+
+export interface Checked<T> {
+  value: T
+  /** set when the input was not usable as given: says what was changed */
+  notice?: string
+}
+
+const MAX_SHOWN = 24
+
+/** A piece of hostile input, made safe and short for a notice. */
+export function shown(raw: string): string {
+  // control characters (they are exactly what a hostile link would use to garble a notice)
+  // oxlint-disable-next-line no-control-regex
+  const clean = raw.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')
+  return clean.length > MAX_SHOWN ? clean.slice(0, MAX_SHOWN) + '…' : clean
+}
+
+export function fmtNumber(x: number): string {
+  return x.toLocaleString('en-US', { maximumFractionDigits: 4 })
+}
+
+/** Strict decimal: "12", "-1.5", "2e3"; not "0x10", "Infinity", "1_000" or " 3". */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/
+
+export function parseDecimal(raw: string): number {
+  return DECIMAL.test(raw) ? Number(raw) : NaN
+}
+
+function rangeText(spec: NumberSpec): string {
+  const unit = spec.unit && spec.unit !== '×' ? ' ' + spec.unit : ''
+  return `${fmtNumber(spec.min)}–${fmtNumber(spec.max)}${unit}`
+}
+
+/** Brings a number into its parameter's range (and to a whole number where required). */
+export function checkNumber(spec: NumberSpec, raw: number, fallback: number): Checked<number> {
+  if (!Number.isFinite(raw)) return { value: fallback, notice: `${spec.label}: not a number, kept ${fmtNumber(fallback)} (range ${rangeText(spec)})` }
+  let v = spec.integer ? Math.round(raw) : raw
+  if (v < spec.min) v = spec.min
+  if (v > spec.max) v = spec.max
+  if (v === raw) return { value: v }
+  const why = raw < spec.min ? 'below the minimum' : raw > spec.max ? 'above the maximum' : 'not a whole number'
+  return { value: v, notice: `${spec.label}: ${fmtNumber(raw)} is ${why}, used ${fmtNumber(v)} (range ${rangeText(spec)})` }
+}
+
+const NAME_CHARS = /[^\p{L}\p{N} _.#()-]/gu
+
+/** A name as a link and a lane label can carry it. */
+export function cleanText(spec: TextSpec, raw: string): Checked<string> {
+  const v = raw.replace(NAME_CHARS, '').replace(/\s+/g, ' ').trim().slice(0, spec.maxLength)
+  if (v === '') return { value: spec.default, notice: `${spec.label}: "${shown(raw)}" is not a usable name, used "${spec.default}"` }
+  if (v !== raw) return { value: v, notice: `${spec.label}: "${shown(raw)}" was shortened or cleaned to "${v}"` }
+  return { value: v }
+}
+
+function optionOf(spec: ChoiceSpec, raw: string): string | undefined {
+  return spec.options.find((o) => o.value === raw)?.value
+}
+
+function parseField(spec: FieldSpec, raw: string, fallback: FieldValue): Checked<FieldValue> {
+  if (spec.type === 'text') return cleanText(spec, raw)
+  if (spec.type === 'choice') {
+    const v = optionOf(spec, raw)
+    if (v !== undefined) return { value: v }
+    return { value: fallback, notice: `${spec.label}: "${shown(raw)}" is not one of ${spec.options.map((o) => o.value).join(', ')}; used ${String(fallback)}` }
+  }
+  const checked = checkNumber(spec, parseDecimal(raw), fallback as number)
+  if (checked.notice && !Number.isFinite(parseDecimal(raw))) {
+    checked.notice = `${spec.label}: "${shown(raw)}" is not a decimal number, kept ${fmtNumber(fallback as number)}`
+  }
+  return checked
+}
+
+/** Parses a value from a link. Never throws; `fallback` is the value to keep when `raw` is unusable. */
+export function parseValue(spec: ParamSpec, raw: string, fallback: ParamValue): Checked<ParamValue> {
+  if (spec.type === 'toggle') {
+    if (raw === '1' || raw === 'true' || raw === 'on') return { value: true }
+    if (raw === '0' || raw === 'false' || raw === 'off') return { value: false }
+    return { value: fallback, notice: `${spec.label}: "${shown(raw)}" is not on or off; kept ${fallback ? 'on' : 'off'}` }
+  }
+  if (spec.type === 'list') return parseList(spec, raw === '' ? [] : raw.split(',').map((part) => part.split(':')))
+  if (spec.type === 'number' && spec.special && raw === spec.special.word) return { value: spec.special.value }
+  return parseField(spec, raw, fallback as FieldValue)
+}
+
+/** A list from its items' raw fields (in the order of spec.fields; missing trailing fields take defaults). */
+function parseList(spec: ListSpec, rawItems: (string | undefined)[][]): Checked<ParamValue> {
+  const notices: string[] = []
+  let parts = rawItems
+  if (parts.length > spec.maxItems) {
+    notices.push(`${spec.label}: ${parts.length} entries, at most ${spec.maxItems}; kept the first ${spec.maxItems}`)
+    parts = parts.slice(0, spec.maxItems)
+  }
+  const items: ListItem[] = parts.map((raws, i) => {
+    const base = spec.newItem(i)
+    const item: Record<string, FieldValue> = { ...base }
+    spec.fields.forEach((f, k) => {
+      const raw = raws[k]
+      if (raw === undefined) return
+      const c = parseField(f, raw, base[f.key])
+      item[f.key] = c.value
+      if (c.notice) notices.push(`${spec.label} ${i + 1}: ${c.notice}`)
+    })
+    if (raws.length > spec.fields.length) notices.push(`${spec.label} ${i + 1}: ${raws.length - spec.fields.length} extra field(s) ignored`)
+    return item
+  })
+  while (items.length < spec.minItems) {
+    items.push(spec.newItem(items.length))
+    if (items.length === spec.minItems) notices.push(`${spec.label}: needs at least ${spec.minItems}; added default entries`)
+  }
+  return notices.length ? { value: items, notice: notices.join('; ') } : { value: items }
+}
+
+/** Writes a value for a link (the inverse of parseValue). */
+export function formatValue(spec: ParamSpec, v: ParamValue): string {
+  if (spec.type === 'toggle') return v ? '1' : '0'
+  if (spec.type === 'number' && spec.special && v === spec.special.value) return spec.special.word
+  if (spec.type === 'list') {
+    return (v as readonly ListItem[])
+      .map((item) => spec.fields.map((f) => String(item[f.key])).join(':'))
+      .join(',')
+  }
+  return String(v)
+}
+
+/** Whether two values of one spec are the same setting. */
+export function sameValue(spec: ParamSpec, a: ParamValue, b: ParamValue): boolean {
+  if (spec.type !== 'list') return a === b
+  return formatValue(spec, a) === formatValue(spec, b)
+}
+
+/** Every spec's default. */
+export function defaults(specs: readonly ParamSpec[]): Record<string, ParamValue> {
+  const out: Record<string, ParamValue> = {}
+  for (const s of specs) out[s.key] = s.default
+  return out
+}
+
+/**
+ * Brings a value of unknown type (a preset, a file) to a valid one for `spec`: numbers clamped,
+ * choices checked, lists rebuilt field by field. Anything unusable takes `fallback`.
+ */
+export function checkValue(spec: ParamSpec, v: unknown, fallback: ParamValue): Checked<ParamValue> {
+  if (spec.type === 'toggle') return typeof v === 'boolean' ? { value: v } : { value: fallback, notice: `${spec.label}: not on or off` }
+  if (spec.type === 'list') {
+    if (!Array.isArray(v)) return { value: fallback, notice: `${spec.label}: not a list` }
+    const raws = v.map((item) =>
+      spec.fields.map((f) => {
+        if (item === null || typeof item !== 'object' || !Object.hasOwn(item, f.key)) return undefined
+        const x = (item as Record<string, unknown>)[f.key]
+        return typeof x === 'number' || typeof x === 'string' ? String(x) : ''
+      }),
+    )
+    return parseList(spec, raws)
+  }
+  if (spec.type === 'choice') return typeof v === 'string' && optionOf(spec, v) !== undefined ? { value: v } : { value: fallback, notice: `${spec.label}: not one of the choices` }
+  return checkNumber(spec, typeof v === 'number' ? v : NaN, fallback as number)
+}

@@ -1,0 +1,205 @@
+import { Chan, type ChanTracer } from './chan'
+import { Exit, Op, ResourceKind, RunStatus, State, type TraceSink } from './events'
+import { Goroutine, type Executor, type RuntimeApi } from './goroutine'
+import { createRng } from './rng'
+import { Counter, Semaphore, WaitGroup } from './sync'
+
+/** Go's words, so that a learner recognises them. */
+export const DEADLOCK = 'fatal error: all goroutines are asleep - deadlock!'
+
+export interface RunResult {
+  status: number
+  error?: string
+}
+
+/** Item id of a value passed on a channel: a number, or an object's `item` (else `id`); −1 when it has none. */
+export function itemOf(v: unknown): number {
+  if (typeof v === 'number') return v
+  if (v !== null && typeof v === 'object') {
+    const o = v as { item?: unknown; id?: unknown }
+    if (typeof o.item === 'number') return o.item
+    if (typeof o.id === 'number') return o.id
+  }
+  return -1
+}
+
+/**
+ * One run of a program: spawns goroutines, traces what each does, and ends when main returns
+ * (like a Go program), on Stop, on the first panic, or in a deadlock.
+ *
+ * It counts runnable goroutines the way Go's scheduler keeps a run queue: a goroutine is runnable
+ * from its spawn or wake-up until it parks or exits. When none is runnable the executor is told
+ * (`idle`): a virtual clock then jumps to its next timer at once, so a whole ideal schedule is
+ * computed in one go; if nothing is pending either, no goroutine can ever wake again: deadlock.
+ */
+export class Runtime implements RuntimeApi {
+  private nextG = 0
+  private nextResource = 0
+  private strings = new Map<string, number>()
+  private alive = new Map<number, Goroutine>()
+  private runnable = 0
+  private isEnded = false
+  private checking = false
+  private finish!: (r: RunResult) => void
+  readonly done: Promise<RunResult>
+  readonly random: () => number
+  private readonly chanTracer: ChanTracer<unknown>
+  /** last sample per resource, to skip repeats */
+  private lastSample: number[] = []
+
+  constructor(
+    readonly exec: Executor,
+    private readonly sink: TraceSink,
+    /** real ms per scenario ms */
+    readonly timeScale: number,
+    seed = 1,
+  ) {
+    this.done = new Promise((resolve) => (this.finish = resolve))
+    this.random = createRng(seed ^ 0x5e1ec7).next
+    this.chanTracer = {
+      changed: (ch) => this.sample(ch.resource, ch.len, ch.sendqLength, ch.recvqLength),
+      buffered: (ch, v, from) => this.emit(Op.Buffered, ch.resource, from, itemOf(v)),
+      passed: (ch, v, from, to, direct) => this.emit(direct ? Op.Handoff : Op.Delivered, ch.resource, from, to, itemOf(v)),
+      closed: (ch) => this.emit(Op.Mark, this.intern('close'), -1, ch.resource),
+    }
+  }
+
+  get ended(): boolean {
+    return this.isEnded
+  }
+
+  emit(op: number, a: number, b = -1, c = -1, d = -1, t = this.exec.now()): void {
+    if (!this.isEnded) this.sink.event(op, t, a, b, c, d)
+  }
+
+  /** The id of `text` in the trace's string table (defined on first use). */
+  intern(text: string): number {
+    let id = this.strings.get(text)
+    if (id === undefined) {
+      id = this.strings.size
+      this.strings.set(text, id)
+      this.sink.string(id, text)
+    }
+    return id
+  }
+
+  /** Runs `fn` as the main goroutine; the run ends when it returns. */
+  main(fn: (g: Goroutine) => Promise<void>): Promise<RunResult> {
+    this.spawn(null, 'main', null, fn)
+    return this.done
+  }
+
+  spawn(parent: Goroutine | null, name: string, group: string | null, fn: (g: Goroutine) => Promise<void>): Goroutine {
+    const g = new Goroutine(this, this.nextG++, name)
+    const isMain = parent === null
+    this.alive.set(g.id, g)
+    this.runnable++
+    this.emit(Op.Spawn, g.id, this.intern(name), group === null ? -1 : this.intern(group), parent ? parent.id : -1)
+    this.emit(Op.State, g.id, State.Active)
+    queueMicrotask(() => {
+      if (this.isEnded) return
+      fn(g).then(
+        () => {
+          if (this.isEnded) return
+          this.alive.delete(g.id)
+          this.runnable--
+          this.emit(Op.Exit, g.id, Exit.Returned)
+          if (isMain) this.stop(RunStatus.Done) // main returning ends the program; others are cut off
+          else this.settle()
+        },
+        (e: unknown) => {
+          if (this.isEnded) return
+          const text = e instanceof Error ? e.message : String(e)
+          this.emit(Op.Exit, g.id, Exit.Panicked, this.intern(text))
+          this.stop(RunStatus.Failed, `panic: ${text} [goroutine "${g.name}"]`) // a panic ends the program
+        },
+      )
+    })
+    return g
+  }
+
+  /** Ends the run now. Goroutines still alive are cut off (cancelled). */
+  stop(status: number = RunStatus.Stopped, error?: string): void {
+    if (this.isEnded) return
+    const t = this.exec.now()
+    for (const g of this.alive.values()) this.sink.event(Op.Exit, t, g.id, Exit.Cancelled, -1, -1)
+    this.sink.event(Op.RunEnd, t, status, error ? this.intern(error) : -1, -1, -1)
+    this.isEnded = true
+    this.alive.clear()
+    this.exec.stop()
+    this.finish(error ? { status, error } : { status })
+  }
+
+  parked(): void {
+    this.runnable--
+  }
+
+  woke(): void {
+    this.runnable++
+  }
+
+  /** Called after a park or an exit: when nothing is runnable, let time pass (or report a deadlock). */
+  settle(): void {
+    if (this.runnable > 0 || this.isEnded || this.checking) return
+    this.checking = true
+    try {
+      if (!this.exec.idle() && this.runnable === 0 && !this.isEnded) this.stop(RunStatus.Failed, this.deadlockReport())
+    } finally {
+      this.checking = false
+    }
+  }
+
+  private deadlockReport(): string {
+    const parked = [...this.alive.values()]
+    const shown = parked.slice(0, 4).map((g) => `${g.name} [${g.waitingOn || 'parked'}]`)
+    const more = parked.length > shown.length ? `; and ${parked.length - shown.length} more` : ''
+    return `${DEADLOCK} ${shown.join('; ')}${more}`
+  }
+
+  private resource(kind: number, name: string, cap: number): number {
+    const id = this.nextResource++
+    this.emit(Op.Resource, id, kind, this.intern(name), cap)
+    this.lastSample[id] = NaN
+    return id
+  }
+
+  private sample(id: number, value: number, sendq: number, recvq: number): void {
+    if (id < 0) return
+    const key = value * 1e12 + sendq * 1e6 + recvq
+    if (this.lastSample[id] === key) return
+    this.lastSample[id] = key
+    this.emit(Op.Sample, id, value, sendq, recvq)
+  }
+
+  chan<T>(name: string, cap: number): Chan<T> {
+    const ch = new Chan<T>(cap, name)
+    ch.resource = this.resource(ResourceKind.Chan, name, cap)
+    ch.tracer = this.chanTracer as ChanTracer<T>
+    this.sample(ch.resource, 0, 0, 0)
+    return ch
+  }
+
+  waitGroup(name: string): WaitGroup {
+    const wg = new WaitGroup(name)
+    const id = (wg.resource = this.resource(ResourceKind.WaitGroup, name, -1))
+    wg.onSample = (v, waiting) => this.sample(id, v, waiting, 0)
+    this.sample(id, 0, 0, 0)
+    return wg
+  }
+
+  semaphore(name: string, size: number): Semaphore {
+    const sem = new Semaphore(size, name)
+    const id = (sem.resource = this.resource(ResourceKind.Semaphore, name, size))
+    sem.onSample = (v, waiting) => this.sample(id, v, waiting, 0)
+    this.sample(id, 0, 0, 0)
+    return sem
+  }
+
+  counter(name: string): Counter {
+    const c = new Counter(name)
+    const id = (c.resource = this.resource(ResourceKind.Counter, name, -1))
+    c.onSample = (v) => this.sample(id, v, 0, 0)
+    this.sample(id, 0, 0, 0)
+    return c
+  }
+}

@@ -1,0 +1,25 @@
+import { jobDurations } from '../../core/jobs'
+import { workloadSummary } from '../../core/shared'
+import { definePattern } from '../module'
+import { WORKLOAD_KEYS, sum } from '../workload'
+
+/** `for _, j := range jobs { process(j) }`: one goroutine, one item after another. */
+export const sequential = definePattern<Record<string, never>>({
+  id: 'sequential',
+  title: 'Sequential',
+  short: 'Sequential',
+  lesson: 'one goroutine, one job after another: the makespan is Σd.',
+  params: [],
+  uses: () => WORKLOAD_KEYS,
+  program: async (main, { jobs }) => {
+    for (const job of jobs()) await main.run(job)
+  },
+  presets: [],
+  views: [],
+  // one goroutine runs everything in turn, whatever the job kind
+  expectations: (s) => [
+    { what: 'Σd', metric: 'makespan', value: sum(jobDurations(s.shared)) },
+    { what: 'main is the only goroutine', metric: 'goroutines', value: 1 },
+  ],
+  summary: (s) => `${workloadSummary(s.shared)} · sequential`,
+})

@@ -1,0 +1,58 @@
+import { useId } from 'react'
+import type { ChoiceSpec, ListItem, ParamSpec, ParamValue, ToggleSpec } from '../core/params'
+import { ListEditor } from './ListEditor'
+import { Slider } from './Slider'
+
+/** Hands the keyboard back to the presenter keys after a choice was made with the mouse. */
+function release(el: HTMLElement): void {
+  el.blur()
+}
+
+function Choice({ spec, value, onChange }: { spec: ChoiceSpec; value: string; onChange(v: string): void }) {
+  const id = useId()
+  return (
+    <div className="select-row" data-param={spec.key}>
+      <label htmlFor={id}>{spec.label}</label>
+      <select
+        id={id}
+        value={value}
+        data-testid={`choice-${spec.key}`}
+        onChange={(e) => {
+          onChange(e.target.value)
+          release(e.target)
+        }}
+      >
+        {spec.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {spec.hint && <div className="slider-hint">{spec.hint}</div>}
+    </div>
+  )
+}
+
+function Toggle({ spec, value, onChange }: { spec: ToggleSpec; value: boolean; onChange(v: boolean): void }) {
+  return (
+    <label className="toggle-row" data-param={spec.key}>
+      <input type="checkbox" role="switch" checked={value} data-testid={`toggle-${spec.key}`} onChange={(e) => onChange(e.target.checked)} />
+      <span>{spec.label}</span>
+      {spec.hint && <small className="slider-hint">{spec.hint}</small>}
+    </label>
+  )
+}
+
+/** The control a spec calls for. */
+export function ParamControl({ spec, value, onChange, hint, format }: { spec: ParamSpec; value: ParamValue; onChange(v: ParamValue): void; hint?: string; format?: (v: number) => string }) {
+  switch (spec.type) {
+    case 'number':
+      return <Slider spec={spec} value={value as number} onChange={onChange} hint={hint} format={format} />
+    case 'choice':
+      return <Choice spec={spec} value={value as string} onChange={onChange} />
+    case 'toggle':
+      return <Toggle spec={spec} value={value as boolean} onChange={onChange} />
+    case 'list':
+      return <ListEditor spec={spec} items={value as readonly ListItem[]} onChange={onChange} />
+  }
+}
