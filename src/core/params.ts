@@ -16,8 +16,11 @@ export interface NumberSpec {
   /** sliders for wide ranges move on a log scale */
   log: boolean
   hint?: string
-  /** a value shown as a word ("auto" for 0 threads) */
-  special?: { value: number; word: string }
+  /**
+   * A value with a meaning of its own, shown as `label` ("auto" threads, "one per call"); `word`,
+   * when given, stands for it in links and may be typed (threads=auto).
+   */
+  special?: { value: number; label: string; word?: string }
 }
 
 export interface ChoiceSpec {
@@ -44,6 +47,8 @@ export interface TextSpec {
   label: string
   maxLength: number
   default: string
+  /** several names separated by "/" (each cleaned like a name); may then be empty */
+  names?: boolean
 }
 
 export type FieldSpec = NumberSpec | ChoiceSpec | TextSpec
@@ -119,9 +124,22 @@ export function checkNumber(spec: NumberSpec, raw: number, fallback: number): Ch
 
 const NAME_CHARS = /[^\p{L}\p{N} _.#()-]/gu
 
-/** A name as a link and a lane label can carry it. */
+function cleanName(raw: string, maxLength: number): string {
+  return raw.replace(NAME_CHARS, '').replace(/\s+/g, ' ').trim().slice(0, maxLength)
+}
+
+/** A name (or, for `names`, a "/"-separated list of names) as a link and a lane label can carry it. */
 export function cleanText(spec: TextSpec, raw: string): Checked<string> {
-  const v = raw.replace(NAME_CHARS, '').replace(/\s+/g, ' ').trim().slice(0, spec.maxLength)
+  if (spec.names) {
+    const v = raw
+      .split('/')
+      .map((n) => cleanName(n, spec.maxLength))
+      .filter((n) => n !== '')
+      .slice(0, 12)
+      .join('/')
+    return v === raw ? { value: v } : { value: v, notice: `${spec.label}: "${shown(raw)}" was cleaned to "${v}"` }
+  }
+  const v = cleanName(raw, spec.maxLength)
   if (v === '') return { value: spec.default, notice: `${spec.label}: "${shown(raw)}" is not a usable name, used "${spec.default}"` }
   if (v !== raw) return { value: v, notice: `${spec.label}: "${shown(raw)}" was shortened or cleaned to "${v}"` }
   return { value: v }
@@ -153,7 +171,7 @@ export function parseValue(spec: ParamSpec, raw: string, fallback: ParamValue): 
     return { value: fallback, notice: `${spec.label}: "${shown(raw)}" is not on or off; kept ${fallback ? 'on' : 'off'}` }
   }
   if (spec.type === 'list') return parseList(spec, raw === '' ? [] : raw.split(',').map((part) => part.split(':')))
-  if (spec.type === 'number' && spec.special && raw === spec.special.word) return { value: spec.special.value }
+  if (spec.type === 'number' && spec.special?.word !== undefined && raw === spec.special.word) return { value: spec.special.value }
   return parseField(spec, raw, fallback as FieldValue)
 }
 
@@ -188,7 +206,7 @@ function parseList(spec: ListSpec, rawItems: (string | undefined)[][]): Checked<
 /** Writes a value for a link (the inverse of parseValue). */
 export function formatValue(spec: ParamSpec, v: ParamValue): string {
   if (spec.type === 'toggle') return v ? '1' : '0'
-  if (spec.type === 'number' && spec.special && v === spec.special.value) return spec.special.word
+  if (spec.type === 'number' && spec.special?.word !== undefined && v === spec.special.value) return spec.special.word
   if (spec.type === 'list') {
     return (v as readonly ListItem[])
       .map((item) => spec.fields.map((f) => String(item[f.key])).join(':'))

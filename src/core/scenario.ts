@@ -30,10 +30,31 @@ export interface Preset {
   pattern: string
   shared?: Partial<SharedValues>
   params?: Readonly<Record<string, ParamValue>>
-  /** other patterns worth comparing with it, with their own parameters (e.g. the opener's four) */
-  compare?: readonly { pattern: string; params?: Readonly<Record<string, ParamValue>> }[]
-  /** expected results in scenario ms, from SCENARIOS.md */
+  /**
+   * Runs worth comparing with it: other patterns (the opener's four), or the same pattern with other
+   * parameters (parallel against sequential). `label` names it; by default the pattern's id.
+   */
+  compare?: readonly PresetCompare[]
+  /** the talk's numbers it must reproduce (scenario ms): `makespan`, and `makespan:<label>` for a compared run */
   expect?: Readonly<Record<string, number>>
+}
+
+export interface PresetCompare {
+  pattern: string
+  label?: string
+  params?: Readonly<Record<string, ParamValue>>
+}
+
+/** The name of a compared run: its label, else its pattern. */
+export function compareLabel(c: PresetCompare): string {
+  return c.label ?? c.pattern
+}
+
+/** A compared run's complete scenario: the preset's workload with that pattern and parameters. */
+export function compareScenario(catalog: Catalog, preset: Preset, c: PresetCompare): Scenario {
+  const schema = catalog.pattern(c.pattern)
+  if (!schema) throw new Error(`preset ${preset.id}: unknown pattern ${c.pattern}`)
+  return { pattern: schema.id, shared: sharedFrom(preset.shared), params: paramsFrom(schema, c.params) }
 }
 
 /** The patterns and presets a link may name. */

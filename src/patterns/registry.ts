@@ -4,6 +4,8 @@ import type { LinkCatalog } from '../core/url'
 import { batches } from './batches'
 import type { PatternModule } from './module'
 import { pool } from './pool'
+import { dag } from './dag'
+import { fanout } from './fanout'
 import { sequential } from './sequential'
 import { unbounded } from './unbounded'
 
@@ -69,4 +71,4 @@ export class Registry implements LinkCatalog {
   }
 }
 
-export const REGISTRY = new Registry([sequential, unbounded, batches, pool], 'pool')
+export const REGISTRY = new Registry([sequential, unbounded, batches, pool, fanout, dag], 'pool')

@@ -5,9 +5,3 @@ export const WORKLOAD_KEYS: readonly SharedKey[] = ['n', 'd', 'variation', 'jitt
 
 /** The machine settings every pattern uses. */
 export const MACHINE_KEYS: readonly SharedKey[] = ['threads', 'timeScale', 'seed']
-
-/** Σ of the shared workload's durations, for closed forms: scenario ms. */
-export function sum(xs: readonly number[]): number {
-  return xs.reduce((a, b) => a + b, 0)
-}
-

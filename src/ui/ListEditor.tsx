@@ -37,9 +37,13 @@ function Field({ field, value, onCommit, label }: { field: FieldSpec; value: Fie
   )
 }
 
-/** A table of items (pipeline stages, named tasks): one row each, a column per field; add and remove rows. */
+/**
+ * Items (pipeline stages, named calls) as compact cards: the first (text) field and a remove button
+ * on one line, the other fields in a grid below, each with its label and unit.
+ */
 export function ListEditor({ spec, items, onChange }: { spec: ListSpec; items: readonly ListItem[]; onChange(v: readonly ListItem[]): void }) {
   const set = (i: number, key: string, v: FieldValue) => onChange(items.map((it, k) => (k === i ? { ...it, [key]: v } : it)))
+  const [head, ...rest] = spec.fields
   return (
     <div className="list-editor" data-param={spec.key}>
       <div className="list-title">
@@ -48,42 +52,38 @@ export function ListEditor({ spec, items, onChange }: { spec: ListSpec; items: r
           {items.length} <small>of {spec.minItems}–{spec.maxItems}</small>
         </span>
       </div>
-      <table>
-        <thead>
-          <tr>
-            {spec.fields.map((f) => (
-              <th key={f.key} title={f.type === 'number' ? `${f.min}–${f.max} ${f.unit}` : undefined}>
-                {f.label}
-                {f.type === 'number' && f.unit ? <small> {f.unit}</small> : null}
-              </th>
-            ))}
-            <th aria-label="Remove" />
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item, i) => (
-            <tr key={i}>
-              {spec.fields.map((f) => (
-                <td key={f.key}>
+      <ol className="list-items">
+        {items.map((item, i) => (
+          <li key={i} className="list-item">
+            <div className="list-head">
+              <span className="list-index">{i + 1}</span>
+              <Field field={head} value={item[head.key]} label={`${spec.label} ${i + 1} ${head.label}`} onCommit={(v) => set(i, head.key, v)} />
+              <button
+                className="list-remove"
+                aria-label={`Remove ${spec.label.toLowerCase()} ${i + 1}`}
+                title="Remove"
+                disabled={items.length <= spec.minItems}
+                onClick={() => onChange(items.filter((_, k) => k !== i))}
+              >
+                ×
+              </button>
+            </div>
+            <div className="list-fields" style={{ gridTemplateColumns: `repeat(${Math.min(rest.length, 4)}, 1fr)` }}>
+              {rest.map((f) => (
+                <label key={f.key} className="list-field" title={f.type === 'number' ? `${f.min}–${f.max} ${f.unit}` : undefined}>
+                  <span>
+                    {f.label}
+                    {f.type === 'number' && f.unit ? ` ${f.unit}` : ''}
+                  </span>
                   <Field field={f} value={item[f.key]} label={`${spec.label} ${i + 1} ${f.label}`} onCommit={(v) => set(i, f.key, v)} />
-                </td>
+                </label>
               ))}
-              <td>
-                <button
-                  className="list-remove"
-                  aria-label={`Remove ${spec.label.toLowerCase()} ${i + 1}`}
-                  disabled={items.length <= spec.minItems}
-                  onClick={() => onChange(items.filter((_, k) => k !== i))}
-                >
-                  ×
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+            </div>
+          </li>
+        ))}
+      </ol>
       <button className="list-add" disabled={items.length >= spec.maxItems} onClick={() => onChange([...items, spec.newItem(items.length)])}>
-        + Add
+        + Add {spec.label.toLowerCase().replace(/s$/, '')}
       </button>
       {spec.hint && <div className="slider-hint">{spec.hint}</div>}
     </div>

@@ -17,10 +17,16 @@ function fromPos(s: NumberSpec, p: number): number {
   return Math.min(s.max, Math.max(s.min, v))
 }
 
-/** The value as shown: a word for a special value ("auto"), else the number. */
+/** The value as shown: the label of a special value ("auto"), else the number. */
 export function showNumber(spec: NumberSpec, v: number): string {
-  if (spec.special && v === spec.special.value) return spec.special.word
+  if (spec.special && v === spec.special.value) return spec.special.label
   return v.toLocaleString('en-US', { maximumFractionDigits: 4 })
+}
+
+/** The value in the exact-entry box: the special word if it has one, else the plain number. */
+function entryText(spec: NumberSpec, v: number): string {
+  if (spec.special?.word !== undefined && v === spec.special.value) return spec.special.word
+  return String(v)
 }
 
 /**
@@ -34,7 +40,7 @@ export function Slider({ spec, value, onChange, hint, format }: { spec: NumberSp
   const commit = () => {
     if (draft !== null) {
       const t = draft.trim()
-      onChange(spec.special && t === spec.special.word ? spec.special.value : parseDecimal(t))
+      onChange(spec.special?.word !== undefined && t === spec.special.word ? spec.special.value : parseDecimal(t))
     }
     setDraft(null)
   }
@@ -43,7 +49,7 @@ export function Slider({ spec, value, onChange, hint, format }: { spec: NumberSp
       <label htmlFor={id}>
         <span className="slider-label">{spec.label}</span>
         <span className="slider-value" data-testid={`value-${spec.key}`}>
-          {format ? format(value) : showNumber(spec, value)} <small>{spec.unit}</small>
+          {format ? format(value) : showNumber(spec, value)} {!(spec.special && value === spec.special.value && !format) && <small>{spec.unit}</small>}
         </span>
       </label>
       <div className="slider-row">
@@ -61,7 +67,7 @@ export function Slider({ spec, value, onChange, hint, format }: { spec: NumberSp
           type="text"
           inputMode="decimal"
           aria-label={`${spec.label} exact value`}
-          value={draft ?? showNumber(spec, value).replace(/,/g, '')}
+          value={draft ?? entryText(spec, value)}
           onChange={(e) => setDraft(e.target.value)}
           onBlur={commit}
           onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}

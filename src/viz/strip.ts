@@ -35,11 +35,13 @@ export function createStrip(el: HTMLElement, resource: string, caption: string):
 
   function update(input: TimelineInput): void {
     last = input
+    const source = input.trace ?? input.theory
+    const r = source?.resourceByName(resource)
+    // this run (or these settings) have no such resource: the strip gives its room to the timeline
+    el.hidden = source !== null && !r
     const width = el.clientWidth
     const height = el.clientHeight
     if (width < 50 || height < 30) return
-    const source = input.trace ?? input.theory
-    const r = source?.resourceByName(resource)
     const cursor = input.trace ? input.cursor : Infinity
     const x = scaleLinear().domain([0, timeDomain(input).xMax]).range([M.left, width - M.right])
     const isChan = r?.kind === ResourceKind.Chan

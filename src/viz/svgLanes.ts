@@ -93,8 +93,10 @@ export function drawLifelinesSvg(g: G, tr: Trace | null, cursor: number, scale: 
 function barText(tr: Trace | null, b: Bar, width: number, pitch: number): string {
   if (!tr || b.job < 0 || (b.state !== State.Running && b.state !== State.Io) || pitch < 15 || width <= 30) return ''
   const label = tr.jLabel.data[b.job]
-  const text = label >= 0 ? tr.text(label) : `#${b.job + 1}`
-  return text.length * 8 < width ? text : width > 30 ? `#${b.job + 1}` : ''
+  const item = tr.jItem.data[b.job]
+  const num = `#${(item >= 0 ? item : b.job) + 1}`
+  const text = label >= 0 ? tr.text(label) : num
+  return text.length * 8 < width ? text : num.length * 8 < width ? num : ''
 }
 
 export function drawBarsSvg(g: G, tr: Trace | null, bars: Bar[], x: ScaleLinear<number, number>, laneY: (l: number) => number, barH: number, pitch: number): void {

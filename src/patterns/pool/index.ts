@@ -3,6 +3,7 @@ import { jobDurations } from '../../core/jobs'
 import type { NumberSpec } from '../../core/params'
 import { workloadSummary } from '../../core/shared'
 import { definePattern, type Expectation } from '../module'
+import { listSchedule } from '../closedForms'
 import { WORKLOAD_KEYS } from '../workload'
 import { POOL_PRESETS } from './presets'
 
@@ -13,19 +14,6 @@ interface Params {
 
 const POOL: NumberSpec = { type: 'number', key: 'pool', label: 'Pool size P', unit: 'workers', min: 1, max: 256, default: 10, integer: true, log: true }
 const BUFFER: NumberSpec = { type: 'number', key: 'buffer', label: 'Buffer', unit: 'slots', min: 0, max: 1_000, default: 10, integer: true, log: true, hint: 'jobs channel capacity; 0 = unbuffered' }
-
-/** FIFO list scheduling of io jobs over P workers: each job goes to the worker that is free first. */
-export function listSchedule(durations: readonly number[], P: number): number {
-  const free = Array.from({ length: Math.max(1, P) }, () => 0)
-  let makespan = 0
-  for (const d of durations) {
-    let k = 0
-    for (let i = 1; i < free.length; i++) if (free[i] < free[k]) k = i
-    free[k] += d
-    makespan = Math.max(makespan, free[k])
-  }
-  return makespan
-}
 
 /**
  * Worker pool: a producer sends every job into `jobs := make(chan Job, buffer)` (blocking when it
@@ -61,7 +49,9 @@ export const pool = definePattern<Params>({
     const P = s.params.pool as number
     const out: Expectation[] = [
       { what: 'main, the producer and P workers', metric: 'goroutines', value: 2 + P },
-      { what: 'all alive at once', metric: 'peak goroutines', value: 2 + P },
+      // the producer may finish before the workers start (everything fits in the buffer)
+      { what: 'at most all at once', metric: 'peak goroutines', value: 2 + P, relation: '<=' },
+      { what: 'at least main and the busy workers at once', metric: 'peak goroutines', value: 1 + Math.min(P, s.shared.n), relation: '>=' },
     ]
     if (s.shared.kind === 'io') out.push({ what: 'FIFO list scheduling over P workers', metric: 'makespan', value: listSchedule(jobDurations(s.shared), P) })
     return out

@@ -1,7 +1,8 @@
 import { jobDurations } from '../../core/jobs'
 import { workloadSummary } from '../../core/shared'
 import { definePattern } from '../module'
-import { WORKLOAD_KEYS, sum } from '../workload'
+import { sum } from '../closedForms'
+import { WORKLOAD_KEYS } from '../workload'
 
 /** `for _, j := range jobs { process(j) }`: one goroutine, one item after another. */
 export const sequential = definePattern<Record<string, never>>({

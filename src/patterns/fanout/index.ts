@@ -1,0 +1,160 @@
+import { jobDurations, type Job } from '../../core/jobs'
+import type { ChoiceSpec, ListItem, ListSpec, NumberSpec } from '../../core/params'
+import { kindSummary, workloadSummary, type SharedKey } from '../../core/shared'
+import type { Trace } from '../../core/trace'
+import { formatMs } from '../../core/format'
+import { listSchedule, sum } from '../closedForms'
+import { definePattern, type Expectation } from '../module'
+import { TASK_MS, TASK_NAME, taskJob, tasksOf } from '../tasks'
+import { MACHINE_KEYS, WORKLOAD_KEYS } from '../workload'
+import { FANOUT_PRESETS } from './presets'
+
+interface Params {
+  source: 'tasks' | 'items'
+  tasks: readonly ListItem[]
+  mode: 'parallel' | 'sequential'
+  workers: number
+  combine: number
+}
+
+const SOURCE: ChoiceSpec = {
+  type: 'choice',
+  key: 'source',
+  label: 'Work',
+  default: 'tasks',
+  options: [
+    { value: 'tasks', label: 'named calls' },
+    { value: 'items', label: 'N items' },
+  ],
+}
+
+const TASKS: ListSpec = {
+  type: 'list',
+  key: 'tasks',
+  label: 'Calls',
+  fields: [TASK_NAME, TASK_MS],
+  minItems: 1,
+  maxItems: 12,
+  default: [
+    { name: 'Fetch CI', ms: 200 },
+    { name: 'Fetch CD', ms: 300 },
+    { name: 'Fetch User', ms: 150 },
+  ],
+  newItem: (i) => ({ name: `call ${i + 1}`, ms: 100 }),
+  hint: 'each call is one goroutine; the handler joins them with wg.Wait()',
+}
+
+const MODE: ChoiceSpec = {
+  type: 'choice',
+  key: 'mode',
+  label: 'Handler',
+  default: 'parallel',
+  options: [
+    { value: 'parallel', label: 'fan out' },
+    { value: 'sequential', label: 'one by one' },
+  ],
+}
+
+const WORKERS: NumberSpec = {
+  type: 'number', key: 'workers', label: 'Workers W', unit: 'goroutines', min: 0, max: 1_000, default: 0, integer: true, log: true,
+  special: { value: 0, label: 'one per call' },
+  hint: '0: a goroutine per call; W: W workers take calls from a channel and send results back',
+}
+
+const COMBINE: NumberSpec = { type: 'number', key: 'combine', label: 'Combine results', unit: 'ms', min: 0, max: 5_000, default: 0, integer: true, log: true, hint: 'work the handler does after the join' }
+
+function workOf(p: Params, shared: Parameters<typeof jobDurations>[0]): Job[] {
+  if (p.source === 'items') return jobDurations(shared).map((d, i) => ({ ...taskJob({ name: `task ${i + 1}`, ms: d }, i, shared) }))
+  return tasksOf(p.tasks).map((t, i) => taskJob(t, i, shared))
+}
+
+/**
+ * Fan-out/fan-in: a handler forks one goroutine per call and joins them on a WaitGroup (or hands
+ * the calls to W workers over a channel and collects their results), then combines and responds.
+ */
+export const fanout = definePattern<Params>({
+  id: 'fanout',
+  title: 'Fan-out / fan-in',
+  short: 'Fan-out',
+  lesson: 'fork every call at once and join with wg.Wait(): the slowest call decides, not the sum.',
+  params: [SOURCE, TASKS, MODE, WORKERS, COMBINE],
+  uses: (p) => (p.source === 'items' ? WORKLOAD_KEYS : (['kind', 'cpuShare', ...MACHINE_KEYS] as SharedKey[])),
+  program: async (main, { params, shared }) => {
+    const work = workOf(params, shared)
+    if (params.mode === 'sequential') {
+      for (const job of work) await main.run(job)
+    } else if (params.workers === 0) {
+      const wg = main.waitGroup('wg')
+      wg.add(work.length)
+      for (const job of work) {
+        main.go(job.label ?? `task ${job.id + 1}`, async (g) => {
+          await g.run(job)
+          wg.done()
+        }, 'tasks')
+      }
+      await main.wait(wg)
+      main.mark('barrier', wg.resource)
+    } else {
+      // bounded fan-out: a feeder, W workers over a channel, a closer, and main collecting results
+      const calls = main.chan<Job>('calls', work.length)
+      const results = main.chan<Job>('results', work.length)
+      const received = main.counter('results received')
+      main.go('feeder', async (f) => {
+        for (const job of work) await f.send(calls, job)
+        f.close(calls)
+      })
+      const wg = main.waitGroup('wg')
+      for (let w = 0; w < params.workers; w++) {
+        wg.add(1)
+        main.go(`worker ${w + 1}`, async (g) => {
+          for await (const job of g.range(calls)) {
+            await g.run(job)
+            await g.send(results, job)
+          }
+          wg.done()
+        }, 'workers')
+      }
+      main.go('closer', async (c) => {
+        await c.wait(wg)
+        c.close(results)
+      })
+      for await (const _ of main.range(results)) received.add(1)
+      main.mark('barrier', results.resource)
+    }
+    if (params.combine > 0) await main.run({ id: work.length, cpu: 0, io: params.combine, label: 'combine' })
+    main.mark('respond')
+  },
+  presets: FANOUT_PRESETS,
+  views: [
+    { type: 'strip', resource: 'wg', caption: 'WaitGroup counter: calls still running' },
+    { type: 'strip', resource: 'results received', caption: 'results received by the handler' },
+  ],
+  expectations: (s) => {
+    const p = s.params as unknown as Params
+    const d = workOf(p, s.shared).map((j) => j.cpu + j.io)
+    const out: Expectation[] = []
+    const goroutines = p.mode === 'sequential' ? 1 : p.workers === 0 ? 1 + d.length : 3 + p.workers
+    out.push({ what: p.mode === 'sequential' ? 'main alone' : p.workers === 0 ? 'main and one goroutine per call' : 'main, feeder, closer and W workers', metric: 'goroutines', value: goroutines })
+    if (p.mode === 'sequential') out.push({ what: 'Σ of the calls + combine', metric: 'makespan', value: sum(d) + p.combine })
+    else if (s.shared.kind === 'io') {
+      const fan = p.workers === 0 ? Math.max(...d) : listSchedule(d, p.workers)
+      out.push({ what: p.workers === 0 ? 'max of the calls + combine' : 'FIFO list scheduling over W + combine', metric: 'makespan', value: fan + p.combine })
+    }
+    out.push({ what: 'every call once, plus combine', metric: 'jobs', value: d.length + (p.combine > 0 ? 1 : 0) })
+    return out
+  },
+  summary: (s) => {
+    const p = s.params as unknown as Params
+    const what = p.source === 'items' ? workloadSummary(s.shared) : `${tasksOf(p.tasks).map((t) => `${t.name} ${formatMs(t.ms)}`).join(' · ')}${kindSummary(s.shared)}`
+    const how = p.mode === 'sequential' ? 'one after another' : p.workers === 0 ? 'fan-out, wg.Wait()' : `fan-out over W = ${p.workers}`
+    return `${what} · ${how}${p.combine > 0 ? ` · combine ${formatMs(p.combine)}` : ''}`
+  },
+  highlight: (tr: Trace) => {
+    // the critical path of a fork-join: the goroutine(s) whose work ended last before the join
+    let last = -Infinity
+    for (let j = 0; j < tr.jobIds; j++) if (tr.jG.data[j] > 0 && tr.jEnd.data[j] > last) last = tr.jEnd.data[j]
+    const lanes = new Set<number>()
+    for (let j = 0; j < tr.jobIds; j++) if (tr.jG.data[j] > 0 && tr.jEnd.data[j] === last) lanes.add(tr.jG.data[j])
+    return [...lanes]
+  },
+})

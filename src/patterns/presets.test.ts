@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest'
+import { checkInvariants } from '../core/invariants'
+import { computeMetrics } from '../core/metrics'
+import { compareLabel, compareScenario, presetScenario } from '../core/scenario'
+import { effectiveThreads } from '../core/shared'
+import type { Trace } from '../core/trace'
+import type { Expectation } from './module'
+import { REGISTRY } from './registry'
+import { randomScenario } from './testkit'
+import { planTrace } from './theory'
+
+const THREADS = 2
+
+function metricOf(tr: Trace, e: Expectation): number {
+  const m = computeMetrics(tr, tr)
+  if (e.metric === 'makespan') return tr.endT / tr.timeScale
+  if (e.metric === 'jobs') return tr.jobsDone
+  if (e.metric === 'goroutines') return m.totalGoroutines
+  return m.peakGoroutines
+}
+
+function holds(actual: number, e: Expectation): boolean {
+  if (e.relation === '>=') return actual >= e.value - 1e-6
+  if (e.relation === '<=') return actual <= e.value + 1e-6
+  return Math.abs(actual - e.value) < 1e-6 * Math.max(1, Math.abs(e.value))
+}
+
+async function theoryOf(s: Parameters<typeof planTrace>[1]): Promise<Trace> {
+  return planTrace(REGISTRY, s, effectiveThreads(s.shared, THREADS))
+}
+
+describe('every preset reproduces the talk’s numbers in theory (SCENARIOS.md §11)', () => {
+  for (const preset of REGISTRY.presets) {
+    it(`${preset.id}`, async () => {
+      const s = presetScenario(REGISTRY, preset)
+      const tr = await theoryOf(s)
+      expect(tr.status, tr.error).toBe('done')
+      expect(checkInvariants(tr)).toEqual([])
+      if (preset.expect?.makespan !== undefined) expect(tr.endT / tr.timeScale).toBeCloseTo(preset.expect.makespan, 6)
+      for (const c of preset.compare ?? []) {
+        const want = preset.expect?.[`makespan:${compareLabel(c)}`]
+        const ct = await theoryOf(compareScenario(REGISTRY, preset, c))
+        expect(ct.status, ct.error).toBe('done')
+        if (want !== undefined) expect(ct.endT / ct.timeScale, compareLabel(c)).toBeCloseTo(want, 6)
+      }
+      for (const e of REGISTRY.module(s.pattern).expectations(s)) expect(holds(metricOf(tr, e), e), `${e.what}: ${metricOf(tr, e)} vs ${e.value}`).toBe(true)
+    })
+  }
+})
+
+describe('each module’s closed forms hold for its ideal schedules, and every trace keeps the invariants', () => {
+  for (const mod of REGISTRY.modules) {
+    it(`${mod.id}: 40 seeded random scenarios`, async () => {
+      for (let seed = 1; seed <= 40; seed++) {
+        const s = randomScenario(mod.id, seed * 7919)
+        const tr = await theoryOf(s)
+        const where = `${mod.id} seed ${seed}: ${JSON.stringify(s.params)} ${JSON.stringify(s.shared)}`
+        expect(tr.status, `${where} ${tr.error}`).toBe('done')
+        expect(checkInvariants(tr), where).toEqual([])
+        for (const e of mod.expectations(s)) expect(holds(metricOf(tr, e), e), `${where}: ${e.what} = ${metricOf(tr, e)}, expected ${e.relation ?? '='} ${e.value}`).toBe(true)
+      }
+    })
+  }
+})
