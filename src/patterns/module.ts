@@ -40,6 +40,8 @@ export interface StageNode {
   cost: number
   input: string | null
   output: string | null
+  /** the stage with the lowest capacity (W / cost): it sets the pace */
+  bottleneck: boolean
 }
 
 /** Extra views a pattern asks for; generic renderers in viz/ draw them from the trace. */
@@ -69,6 +71,8 @@ export interface PatternModule<P = ParamValues> extends PatternSchema {
   summary(s: Scenario): string
   /** runs until Stop (no fixed number of items) */
   continuous?(params: P): boolean
+  /** these parameters can end in a deadlock on purpose (a trap the pattern demonstrates) */
+  mayDeadlock?(params: P): boolean
   /** lanes worth highlighting in a trace (the critical path) */
   highlight?(trace: Trace): number[]
   /** keys its parameters had in version-1 links */

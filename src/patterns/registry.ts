@@ -3,6 +3,7 @@ import { SHARED_BY_KEY } from '../core/shared'
 import type { LinkCatalog } from '../core/url'
 import { batches } from './batches'
 import type { PatternModule } from './module'
+import { pipeline } from './pipeline'
 import { pool } from './pool'
 import { dag } from './dag'
 import { fanout } from './fanout'
@@ -71,4 +72,4 @@ export class Registry implements LinkCatalog {
   }
 }
 
-export const REGISTRY = new Registry([sequential, unbounded, batches, pool, fanout, dag], 'pool')
+export const REGISTRY = new Registry([sequential, unbounded, batches, pool, fanout, dag, pipeline], 'pool')

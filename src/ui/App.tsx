@@ -83,6 +83,8 @@ export function App() {
     },
   ].filter((h): h is { id: string; text: string } => Boolean(h))
   const strips = useMemo<StripDef[]>(() => mod.views.flatMap((v) => (v.type === 'strip' ? [{ resource: v.resource, caption: v.caption }] : [])), [mod])
+  const stageView = mod.views.find((v) => v.type === 'stages')
+  const stages = useMemo(() => (stageView ? stageView.stages(shown) : null), [stageView, shown])
   const jobsPlanned = trace ? (metrics?.jobsPlanned ?? NaN) : theory ? theory.jobsBegun : NaN
   return (
     <div className={`app ${controls ? '' : 'no-controls'}`}>
@@ -90,7 +92,7 @@ export function App() {
         <h1>
           Go Concurrency <span>at Scale</span>
         </h1>
-        <Toolbar hasTrace={trace !== null} />
+        <Toolbar />
       </header>
       {controls && <Controls />}
       <main>
@@ -109,7 +111,7 @@ export function App() {
         <div className="caption-row" data-testid="caption">
           {mod.summary(shown)}
         </div>
-        <TimelineView key={strips.map((s) => s.resource).join('|')} theory={theory} strips={strips} />
+        <TimelineView key={`${mod.id}|${strips.map((s) => s.resource).join('|')}`} theory={theory} strips={strips} stages={stages} hasTrace={trace !== null} />
         <Legend />
         <MetricsPanel trace={trace} metrics={metrics} theory={trace ? runTheory : theory} stale={stale} />
       </main>

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { formatMs } from '../core/format'
 import type { Trace } from '../core/trace'
+import type { StageNode } from '../patterns/module'
 import { REGISTRY } from '../patterns/registry'
 import { seek } from '../store/actions'
 import { store } from '../store/app'
@@ -8,8 +9,10 @@ import { liveFps } from '../store/pace'
 import { cursorTime } from '../store/playback'
 import { traceHub } from '../store/traceHub'
 import type { TimelineInput } from '../viz/layout'
+import { createStageGraph } from '../viz/stages'
 import { createStrip, type StripController } from '../viz/strip'
 import { createTimeline } from '../viz/timeline'
+import { ReplayControls } from './ReplayControls'
 
 export interface StripDef {
   resource: string
@@ -27,8 +30,13 @@ function highlightOf(tr: Trace | null): number[] {
  * Hosts the D3 controllers (created once, updated from one requestAnimationFrame loop, destroyed on
  * unmount). The loop reads the trace and the playback clock directly: no React render per frame.
  */
-export function TimelineView({ theory, strips }: { theory: Trace | null; strips: readonly StripDef[] }) {
+export function TimelineView({ theory, strips, stages, hasTrace }: { theory: Trace | null; strips: readonly StripDef[]; stages: readonly StageNode[] | null; hasTrace: boolean }) {
   const tlRef = useRef<HTMLDivElement>(null)
+  const stagesHostRef = useRef<HTMLDivElement>(null)
+  const stagesRef = useRef(stages)
+  useEffect(() => {
+    stagesRef.current = stages
+  }, [stages])
   const stripRefs = useRef<(HTMLDivElement | null)[]>([])
   const scrubRef = useRef<HTMLInputElement>(null)
   const clockRef = useRef<HTMLSpanElement>(null)
@@ -43,6 +51,8 @@ export function TimelineView({ theory, strips }: { theory: Trace | null; strips:
       const el = stripRefs.current[i]
       return el ? [createStrip(el, s.resource, s.caption)] : []
     })
+    const stageCtl = stagesHostRef.current ? createStageGraph(stagesHostRef.current) : null
+    let lastStages: readonly StageNode[] | null = null
     let raf = 0
     let sleep: ReturnType<typeof setTimeout> | null = null
     let lastKey = ''
@@ -76,10 +86,11 @@ export function TimelineView({ theory, strips }: { theory: Trace | null; strips:
         }
       }
       raf = requestAnimationFrame(frame)
-      if (key === lastKey && th === lastTheory) return
+      if (key === lastKey && th === lastTheory && stagesRef.current === lastStages) return
       lastDraw = now
       lastKey = key
       lastTheory = th
+      lastStages = stagesRef.current
       const input: TimelineInput = {
         scenario: trace ? trace.scenario : st.scenario,
         theory: th,
@@ -90,6 +101,7 @@ export function TimelineView({ theory, strips }: { theory: Trace | null; strips:
       }
       tl.update(input)
       for (const s of stripCtl) s.update(input)
+      if (stageCtl && stagesRef.current) stageCtl.update(input, stagesRef.current)
       const scale = input.scenario.shared.timeScale
       if (scrubRef.current) {
         scrubRef.current.max = String(end)
@@ -107,12 +119,14 @@ export function TimelineView({ theory, strips }: { theory: Trace | null; strips:
       if (sleep !== null) clearTimeout(sleep)
       tl.destroy()
       for (const s of stripCtl) s.destroy()
+      stageCtl?.destroy()
     }
-  }, [strips]) // mounted once per set of strips: App keys this component by them
+  }, [strips]) // mounted once per set of views: App keys this component by them
 
   return (
     <section className="timeline-wrap" aria-label="Timeline">
       <div className="timeline-host" ref={tlRef} data-testid="timeline" />
+      {stages && <div className="stages-host" ref={stagesHostRef} data-testid="stage-graph" />}
       {strips.map((s, i) => (
         <div
           key={s.resource}
@@ -124,8 +138,10 @@ export function TimelineView({ theory, strips }: { theory: Trace | null; strips:
         />
       ))}
       <div className="scrub">
+        <ReplayControls hasTrace={hasTrace} />
         <input ref={scrubRef} type="range" min={0} step="any" aria-label="Replay position" data-testid="scrub" onChange={(e) => seek(Number(e.target.value))} />
         <span className="scrub-clock" ref={clockRef} data-testid="clock" />
+        <ReplayControls hasTrace={hasTrace} after />
       </div>
     </section>
   )

@@ -10,7 +10,7 @@ import { GHOST_FILL, GHOST_OUTLINE, GHOST_STROKE, GROUP_BAND, HANDOFF_COLOR, HIG
 export function drawLabels(g: G, names: string[], pitch: number, laneY: (l: number) => number, barH: number, highlight: ReadonlySet<number>): void {
   // Label every lane when there is room, else every k-th one.
   const every = pitch >= 13 ? 1 : Math.ceil(13 / Math.max(pitch, 0.01))
-  const shown = names.map((name, lane) => ({ name, lane })).filter((d) => d.lane % every === 0 || highlight.has(d.lane))
+  const shown = names.map((name, lane) => ({ name, lane })).filter((d) => d.lane % every === 0)
   g.selectAll<SVGTextElement, { name: string; lane: number }>('text')
     .data(shown, (d) => d.lane)
     .join('text')

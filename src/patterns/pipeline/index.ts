@@ -1,0 +1,168 @@
+import { formatMs } from '../../core/format'
+import type { Chan } from '../../core/chan'
+import type { Job } from '../../core/jobs'
+import type { ChoiceSpec, ListItem, ListSpec, NumberSpec } from '../../core/params'
+import { formatCount } from '../../core/format'
+import type { SharedKey } from '../../core/shared'
+import { definePattern, type Expectation } from '../module'
+import { TASK_NAME } from '../tasks'
+import { MACHINE_KEYS } from '../workload'
+import { PIPELINE_PRESETS, logStages } from './presets'
+import { bottleneck, bottleneckBound, drops, itemsPerStage, outputName, stagesOf, unboundedMakespan, type Stage } from './stages'
+
+interface Params {
+  stages: readonly ListItem[]
+  mode: 'pipeline' | 'sequential'
+  take: number
+}
+
+const num = (key: string, label: string, unit: string, min: number, max: number, def: number, integer = true): NumberSpec => ({ type: 'number', key, label, unit, min, max, default: def, integer, log: max > 100 })
+
+const KIND: ChoiceSpec = { type: 'choice', key: 'kind', label: 'Kind', default: 'io', options: [{ value: 'io', label: 'io' }, { value: 'cpu', label: 'cpu' }] }
+
+const STAGES: ListSpec = {
+  type: 'list',
+  key: 'stages',
+  label: 'Stages',
+  fields: [TASK_NAME, num('workers', 'Workers', '', 1, 64, 1), num('ms', 'Cost', 'ms', 0.1, 10_000, 10, false), num('buffer', 'Out buf', '', 0, 1_000, 100), KIND, num('drop', 'Drop', '%', 0, 100, 0)],
+  minItems: 2,
+  maxItems: 6,
+  default: logStages([1, 4, 4, 4, 2]),
+  newItem: (i) => ({ name: `stage ${i + 1}`, workers: 1, ms: 10, buffer: 100, kind: 'io', drop: 0 }),
+  hint: 'each stage: W workers range over its input and send to its output channel (Out buf = its capacity); a closer closes it after the last worker',
+}
+
+const MODE: ChoiceSpec = {
+  type: 'choice',
+  key: 'mode',
+  label: 'Run as',
+  default: 'pipeline',
+  options: [
+    { value: 'pipeline', label: 'pipeline' },
+    { value: 'sequential', label: 'one goroutine' },
+  ],
+}
+
+const TAKE: NumberSpec = {
+  type: 'number', key: 'take', label: 'Consumer takes', unit: 'results', min: 0, max: 10_000, default: 0, integer: true, log: true,
+  special: { value: 0, label: 'all' },
+  hint: 'stop receiving after this many results, then wait for the stages (a trap: can they finish?)',
+}
+
+function jobOf(stages: readonly Stage[], k: number, item: number, n: number, seed: number): Job {
+  const st = stages[k]
+  const job: Job = { id: k * n + item, cpu: st.kind === 'cpu' ? st.ms : 0, io: st.kind === 'io' ? st.ms : 0, item, group: st.name }
+  if (drops(seed, k, item, st.drop)) job.drop = `invalid record, dropped by ${st.name}`
+  return job
+}
+
+/**
+ * A staged pipeline: main fills `items` (buffered N) and closes it; each stage's W workers range over
+ * their input, do the stage's work and send on to the next channel; a closer goroutine per stage
+ * waits for its workers and closes its output, so the end of the stream travels stage by stage;
+ * main counts the results.
+ */
+export const pipeline = definePattern<Params>({
+  id: 'pipeline',
+  title: 'Pipeline',
+  short: 'Pipeline',
+  lesson: 'stages run at once, linked by channels: the slowest stage sets the pace, and adding workers elsewhere changes nothing.',
+  params: [STAGES, MODE, TAKE],
+  uses: () => ['n', ...MACHINE_KEYS] as SharedKey[],
+  program: async (main, { params, shared }) => {
+    const stages = stagesOf(params.stages)
+    const n = shared.n
+    const seed = shared.seed
+    if (params.mode === 'sequential') {
+      for (let i = 0; i < n; i++) {
+        for (let k = 0; k < stages.length; k++) {
+          const job = jobOf(stages, k, i, n, seed)
+          await main.run(job)
+          if (job.drop) break
+        }
+      }
+      return
+    }
+    const items = main.chan<number>('items', n)
+    for (let i = 0; i < n; i++) await main.send(items, i)
+    main.close(items)
+    const all = main.waitGroup('workers')
+    let input: Chan<number> = items
+    stages.forEach((st, k) => {
+      const from = input
+      const out = main.chan<number>(outputName(stages, k), st.buffer)
+      const wg = main.waitGroup(`${st.name} wg`)
+      for (let w = 0; w < st.workers; w++) {
+        wg.add(1)
+        all.add(1)
+        main.go(`${st.name} ${w + 1}`, async (g) => {
+          for await (const item of g.range(from)) {
+            const job = jobOf(stages, k, item, n, seed)
+            await g.run(job)
+            if (!job.drop) await g.send(out, item)
+          }
+          wg.done()
+          all.done()
+        }, st.name)
+      }
+      main.go(`${st.name} closer`, async (c) => {
+        await c.wait(wg)
+        c.close(out)
+      }, st.name)
+      input = out
+    })
+    const received = main.counter('results received')
+    for await (const _ of main.range(input)) {
+      received.add(1)
+      if (params.take > 0 && received.value >= params.take) break
+    }
+    if (params.take > 0) await main.wait(all) // the stages must finish before main may return
+  },
+  mayDeadlock: (p) => p.take > 0 && p.mode === 'pipeline',
+  presets: PIPELINE_PRESETS,
+  views: [
+    {
+      type: 'stages',
+      stages: (s) => {
+        const all = stagesOf((s.params as unknown as Params).stages)
+        const b = bottleneck(all)
+        return all.map((st, k) => ({ name: st.name, group: st.name, workers: st.workers, cost: st.ms, input: k === 0 ? 'items' : outputName(all, k - 1), output: outputName(all, k), bottleneck: k === b }))
+      },
+    },
+  ],
+  expectations: (s) => {
+    const p = s.params as unknown as Params
+    const stages = stagesOf(p.stages)
+    const n = s.shared.n
+    const { seen, dropped } = itemsPerStage(stages, n, s.shared.seed)
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
+    const out: Expectation[] = [
+      { what: 'each item done once per stage it reaches, unless that stage drops it', metric: 'jobs', value: sum(seen) - sum(dropped) },
+      { what: p.mode === 'sequential' ? 'main alone' : 'main, W workers and a closer per stage', metric: 'goroutines', value: p.mode === 'sequential' ? 1 : 1 + stages.reduce((a, st) => a + st.workers + 1, 0) },
+    ]
+    const plain = stages.every((st) => st.kind === 'io' && st.drop === 0) && p.take === 0
+    if (p.mode === 'sequential') {
+      if (stages.every((st) => st.drop === 0)) out.push({ what: 'N × Σ of stage costs', metric: 'makespan', value: n * stages.reduce((a, st) => a + st.ms, 0) })
+    } else if (plain) {
+      out.push({ what: 'no stage finishes faster than ⌈N/W⌉·c', metric: 'makespan', value: bottleneckBound(stages, n), relation: '>=' })
+      if (stages.every((st) => st.buffer >= n)) out.push({ what: 'the item recurrence (channels never fill)', metric: 'makespan', value: unboundedMakespan(stages, n) })
+      else out.push({ what: 'a full channel can only delay an item, never speed it up', metric: 'makespan', value: unboundedMakespan(stages, n), relation: '>=' })
+    }
+    return out
+  },
+  summary: (s) => {
+    const p = s.params as unknown as Params
+    const stages = stagesOf(p.stages)
+    const b = bottleneck(stages)
+    const list = stages.map((st, k) => `${k === b ? '▸' : ''}${st.name} ${st.workers}×${formatMs(st.ms)}${st.kind === 'cpu' ? ' cpu' : ''}`).join(' → ')
+    return `${formatCount(s.shared.n)} items · ${list}${p.mode === 'sequential' ? ' · one goroutine' : ''}${p.take > 0 ? ` · consumer takes ${p.take}` : ''}`
+  },
+  highlight: (tr) => {
+    // the bottleneck stage's workers
+    const stages = stagesOf((tr.scenario.params as unknown as Params).stages)
+    const name = stages[bottleneck(stages)].name
+    const lanes: number[] = []
+    for (let g = 1; g < tr.goroutines; g++) if (tr.groupName(g) === name && !tr.goroutineName(g).endsWith('closer')) lanes.push(g)
+    return lanes
+  },
+})

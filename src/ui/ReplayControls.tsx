@@ -1,0 +1,63 @@
+import { computeMetrics } from '../core/metrics'
+import { toChromeTrace } from '../core/chromeTrace'
+import { REGISTRY } from '../patterns/registry'
+import { SPEEDS } from '../store/app'
+import { replay, setSpeed, togglePause } from '../store/actions'
+import { traceHub } from '../store/traceHub'
+import { useApp } from './hooks'
+
+function downloadTrace(): void {
+  const tr = traceHub.get()
+  if (!tr) return
+  const s = tr.scenario
+  const mod = REGISTRY.module(s.pattern)
+  const json = JSON.stringify(toChromeTrace(tr, computeMetrics(tr, traceHub.theory()), mod.summary(s)))
+  const a = document.createElement('a')
+  a.href = URL.createObjectURL(new Blob([json], { type: 'application/json' }))
+  const stamp = new Date(tr.meta.startedAt).toISOString().replace(/[:.]/g, '-')
+  a.download = `trace-${s.pattern}-${stamp}.json`
+  document.body.append(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000)
+}
+
+/** Replay of the recorded run (nothing is re-run), its speed, and the trace download: beside the scrubber. */
+export function ReplayControls({ hasTrace, after }: { hasTrace: boolean; after?: boolean }) {
+  const status = useApp((s) => s.status)
+  const playback = useApp((s) => s.playback)
+  const busy = status === 'starting' || status === 'running'
+  const replaying = playback.mode === 'replay'
+  if (after) {
+    return (
+      <button className="tool" onClick={downloadTrace} disabled={busy || !hasTrace} title="Chrome Trace Event JSON: open in Perfetto or chrome://tracing">
+        ⤓ Download trace
+      </button>
+    )
+  }
+  return (
+    <div className="replay" aria-label="Replay">
+      <button className="tool" onClick={replay} disabled={busy || !hasTrace} title="Replay from the start (R)" data-testid="replay">
+        ⟲ Replay
+      </button>
+      <button className="tool" onClick={togglePause} disabled={busy || !hasTrace} title="Pause / resume (K)" data-testid="pause">
+        {replaying && playback.playing ? '❚❚ Pause' : '▶ Play'}
+      </button>
+      <select
+        value={playback.speed}
+        onChange={(e) => {
+          setSpeed(Number(e.target.value))
+          e.target.blur()
+        }}
+        aria-label="Replay speed"
+        data-testid="speed"
+      >
+        {SPEEDS.map((v) => (
+          <option key={v} value={v}>
+            {v}×
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
