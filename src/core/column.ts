@@ -32,6 +32,15 @@ export class Column<A extends TypedArray> {
     return this.data[i]
   }
 
+  /** Drops the first `k` entries (the rest move to the front). */
+  shift(k: number): void {
+    if (k <= 0) return
+    k = Math.min(k, this.length)
+    this.data.copyWithin(0, k, this.length)
+    this.data.fill(this.fill, this.length - k, this.length)
+    this.length -= k
+  }
+
   /** Keeps only the entries whose index passes `keep`, in order; returns the old → new index map (−1 = gone). */
   compact(keep: (i: number) => boolean): Int32Array {
     const map = new Int32Array(this.length).fill(-1)

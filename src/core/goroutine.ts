@@ -181,6 +181,16 @@ export class Goroutine {
     this.set(State.Active)
   }
 
+  /** time.Now(): scenario ms since the run began. */
+  now(): number {
+    return this.rt.exec.now() / this.rt.timeScale
+  }
+
+  /** Sleeps until scenario time `t` (ms since the run began): a ticker that does not drift. */
+  sleepUntil(t: number): Promise<void> {
+    return this.sleep(t - this.now())
+  }
+
   /** `time.Sleep(ms)`: scenario ms; holds no thread and is not a job. */
   async sleep(ms: number): Promise<void> {
     if (ms <= 0) return

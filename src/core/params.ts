@@ -21,6 +21,8 @@ export interface NumberSpec {
    * when given, stands for it in links and may be typed (threads=auto).
    */
   special?: { value: number; label: string; word?: string }
+  /** whether it matters with these values (the panel shows only those that do; links keep all) */
+  relevant?(values: ParamValues): boolean
 }
 
 export interface ChoiceSpec {
@@ -30,6 +32,8 @@ export interface ChoiceSpec {
   options: readonly { value: string; label: string }[]
   default: string
   hint?: string
+  /** whether it matters with these values (the panel shows only those that do; links keep all) */
+  relevant?(values: ParamValues): boolean
 }
 
 export interface ToggleSpec {
@@ -38,6 +42,8 @@ export interface ToggleSpec {
   label: string
   default: boolean
   hint?: string
+  /** whether it matters with these values (the panel shows only those that do; links keep all) */
+  relevant?(values: ParamValues): boolean
 }
 
 /** A short name inside a list item ("Parse", "Fetch CI"): letters, digits, spaces and - _ . # ( ). */
@@ -72,6 +78,8 @@ export interface ListSpec {
   /** the item a user adds, or one that fills a list up to minItems (i = its position, from 0) */
   newItem(i: number): ListItem
   hint?: string
+  /** whether it matters with these values (the panel shows only those that do; links keep all) */
+  relevant?(values: ParamValues): boolean
 }
 
 export type ParamSpec = NumberSpec | ChoiceSpec | ToggleSpec | ListSpec

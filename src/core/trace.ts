@@ -127,6 +127,15 @@ export class Trace {
   jobsEnded = 0
   /** bumped by every applied batch: views redraw when it changes */
   version = 0
+  /**
+   * A run that goes on until Stop keeps only its last `retainMs` (real ms) in detail, so memory
+   * stays flat: older segments, jobs, transfers, marks and samples are dropped (0 = keep all).
+   */
+  retainMs = 0
+  /** earliest time still held in detail (real ms); 0 unless compacted */
+  base = 0
+  /** job ids below this were compacted away: job columns hold id − jobBase */
+  jobBase = 0
 
   constructor(
     readonly scenario: Scenario,
@@ -141,9 +150,14 @@ export class Trace {
     return this.sG.length
   }
 
-  /** One past the largest job id seen. */
+  /** Entries in the job columns (index = job id − jobBase). */
   get jobIds(): number {
     return this.jG.length
+  }
+
+  /** The job id of job column `index`. */
+  jobId(index: number): number {
+    return index + this.jobBase
   }
 
   get timeScale(): number {
@@ -187,6 +201,13 @@ export class Trace {
 
   applyOne(op: number, t: number, a: number, b: number, c: number, d: number): void {
     if (t > this.lastT) this.lastT = t
+    if (op === Op.JobBegin || op === Op.JobInfo || op === Op.CpuPost || op === Op.JobEnd) {
+      a -= this.jobBase
+      if (a < 0) return // a job compacted away already
+    } else if (op === Op.State && c >= 0) {
+      c = c - this.jobBase
+      if (c < 0) c = -1
+    }
     switch (op) {
       case Op.Spawn:
         this.ensureGoroutine(a)
@@ -321,6 +342,45 @@ export class Trace {
         this.jobsEnded++
       }
     }
+    this.version++
+  }
+
+  /**
+   * Drops detail older than `cutoff` (real ms): closed segments that ended before it, the leading
+   * jobs that had ended by then, transfers and marks before it, and resource samples before it
+   * (the last one before it is kept as the starting value). Counters such as jobsDone stay whole.
+   */
+  compact(cutoff: number): void {
+    if (cutoff <= this.base) return
+    // jobs: a prefix of the job columns, up to the first one still in progress
+    let k = 0
+    while (k < this.jG.length && (isNaN(this.jBegin.data[k]) || this.jEnd.data[k] < cutoff)) k++
+    if (k > 0) {
+      for (const c of [this.jG, this.jBegin, this.jPost, this.jStart, this.jEnd, this.jStatus, this.jCpu, this.jIo, this.jItem, this.jLabel, this.jGroup, this.jReason]) c.shift(k)
+      this.jobBase += k
+    }
+    // segments: keep open ones and those that reach the cutoff
+    const map = this.sT1.compact((i) => isNaN(this.sT1.data[i]) || this.sT1.data[i] >= cutoff)
+    for (const c of [this.sG, this.sState, this.sJob, this.sAux, this.sT0]) c.remap(map)
+    for (let s = 0; s < this.sJob.length; s++) {
+      const j = this.sJob.data[s]
+      if (j >= 0) this.sJob.data[s] = j - k >= 0 ? j - k : -1
+    }
+    for (let g = 0; g < this.gOpen.length; g++) {
+      const seg = this.gOpen.data[g]
+      if (seg >= 0) this.gOpen.data[g] = map[seg]
+    }
+    const xm = this.xT.compact((i) => this.xT.data[i] >= cutoff)
+    for (const c of [this.xOp, this.xChan, this.xFrom, this.xTo, this.xItem]) c.remap(xm)
+    const mm = this.mT.compact((i) => this.mT.data[i] >= cutoff)
+    for (const c of [this.mKind, this.mG, this.mRes, this.mValue]) c.remap(mm)
+    for (const r of this.resources) {
+      if (!r) continue
+      const first = Math.max(0, r.at(cutoff))
+      const rm = r.t.compact((i) => i >= first)
+      for (const c of [r.value, r.waitA, r.waitB]) c.remap(rm)
+    }
+    this.base = cutoff
     this.version++
   }
 

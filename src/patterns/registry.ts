@@ -5,6 +5,7 @@ import { batches } from './batches'
 import type { PatternModule } from './module'
 import { pipeline } from './pipeline'
 import { pool } from './pool'
+import { prodcons } from './prodcons'
 import { dag } from './dag'
 import { fanout } from './fanout'
 import { sequential } from './sequential'
@@ -72,4 +73,4 @@ export class Registry implements LinkCatalog {
   }
 }
 
-export const REGISTRY = new Registry([sequential, unbounded, batches, pool, fanout, dag, pipeline], 'pool')
+export const REGISTRY = new Registry([sequential, unbounded, batches, pool, fanout, dag, pipeline, prodcons], 'pool')

@@ -1,5 +1,6 @@
 import { effectiveThreads } from '../core/shared'
 import { Trace } from '../core/trace'
+import { REGISTRY } from '../patterns/registry'
 import { Engine } from '../runtime/engine'
 import { SPEEDS, store } from './app'
 import { notify } from './notices'
@@ -7,6 +8,9 @@ import { liveRefreshMs } from './pace'
 import { cursorTime } from './playback'
 import { planOf } from './theory'
 import { traceHub } from './traceHub'
+
+/** A run that goes on until Stop keeps this much scenario time in detail (memory stays flat). */
+export const RETAIN_MS = 60_000
 
 let engine: Engine | null = null
 /** Stop was pressed while the workers were still being set up for a run */
@@ -49,6 +53,7 @@ export async function run(): Promise<void> {
       startedAt: Date.now(),
       source: 'measured',
     })
+    if (REGISTRY.module(scenario.pattern).continuous?.(scenario.params as never)) trace.retainMs = RETAIN_MS * scenario.shared.timeScale
     const theory = store.getState().theory
     traceHub.set(trace, theory.trace && theory.trace.scenario === scenario ? theory.trace : null)
     if (!traceHub.theory()) {

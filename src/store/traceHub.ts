@@ -27,6 +27,8 @@ function applyPending(): void {
   if (!current || pending.length === 0) return
   for (const b of pending) current.apply(b.events, b.strings)
   pending = []
+  // a run that goes on until Stop keeps a window of detail: compact once a quarter more has piled up
+  if (current.retainMs > 0 && current.lastT - current.base > current.retainMs * 1.25) current.compact(current.lastT - current.retainMs)
   notify()
 }
 

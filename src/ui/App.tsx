@@ -66,9 +66,11 @@ export function App() {
   const theoryMs = theory && theory.status === 'done' ? theory.endT / theory.timeScale : NaN
   const realJobMs = scenario.shared.d * scenario.shared.timeScale
   const expectedMs = theoryMs * scenario.shared.timeScale
+  const runsUntilStop = REGISTRY.module(scenario.pattern).continuous?.(scenario.params as never) ?? false
   const hints = [
     stale && { id: 'stale', text: `Settings changed since this run (next run: theory ${formatMs(theoryMs)}). Press Space.` },
     !busy && theory?.status === 'failed' && { id: 'theory-failed', text: `The ideal schedule ends in ${theory.error.startsWith('fatal') ? 'a deadlock' : 'an error'}: ${theory.error}` },
+    !busy && runsUntilStop && { id: 'until-stop', text: 'This run goes on until you press Stop (Space); the axis shows its last 20 s.' },
     trace && busy && saturatesCores(trace) && {
       id: 'live-fps',
       text: `Live view at ${SATURATED_FPS} fps: the cpu jobs use every core. Replay (R) is smooth.`,
@@ -85,6 +87,9 @@ export function App() {
   const strips = useMemo<StripDef[]>(() => mod.views.flatMap((v) => (v.type === 'strip' ? [{ resource: v.resource, caption: v.caption }] : [])), [mod])
   const stageView = mod.views.find((v) => v.type === 'stages')
   const stages = useMemo(() => (stageView ? stageView.stages(shown) : null), [stageView, shown])
+  const rollingView = mod.views.find((v) => v.type === 'rolling')
+  const rolling = useMemo(() => (rollingView ? { resource: rollingView.resource, produced: rollingView.produced, consumed: rollingView.consumed } : null), [rollingView])
+  const continuous = mod.continuous?.(shown.params as never) ?? false
   const jobsPlanned = trace ? (metrics?.jobsPlanned ?? NaN) : theory ? theory.jobsBegun : NaN
   return (
     <div className={`app ${controls ? '' : 'no-controls'}`}>
@@ -111,9 +116,9 @@ export function App() {
         <div className="caption-row" data-testid="caption">
           {mod.summary(shown)}
         </div>
-        <TimelineView key={`${mod.id}|${strips.map((s) => s.resource).join('|')}`} theory={theory} strips={strips} stages={stages} hasTrace={trace !== null} />
+        <TimelineView key={`${mod.id}|${strips.map((s) => s.resource).join('|')}`} theory={theory} strips={strips} stages={stages} rolling={rolling} continuous={continuous} hasTrace={trace !== null} />
         <Legend />
-        <MetricsPanel trace={trace} metrics={metrics} theory={trace ? runTheory : theory} stale={stale} />
+        <MetricsPanel trace={trace} metrics={metrics} theory={trace ? runTheory : theory} stale={stale} continuous={continuous} />
       </main>
       {help && (
         <div className="help" role="dialog" aria-label="Keyboard" onClick={() => setHelp(false)}>

@@ -73,7 +73,7 @@ export function Controls() {
       {mod.params.length > 0 && (
         <fieldset>
           <legend>{mod.title}</legend>
-          {mod.params.map((spec) => (
+          {mod.params.filter((spec) => !spec.relevant || spec.relevant(s.params)).map((spec) => (
             <ParamControl key={spec.key} spec={spec} value={s.params[spec.key]} onChange={(v) => setParam(spec.key, v)} />
           ))}
         </fieldset>

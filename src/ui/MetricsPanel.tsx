@@ -20,7 +20,7 @@ function theoryMakespan(theory: Trace | null): number {
 }
 
 /** Measured against theory, and what the machine is. Cards that do not apply to this run are left out. */
-export function MetricsPanel({ trace, metrics, theory, stale }: { trace: Trace | null; metrics: Metrics | null; theory: Trace | null; stale: boolean }) {
+export function MetricsPanel({ trace, metrics, theory, stale, continuous }: { trace: Trace | null; metrics: Metrics | null; theory: Trace | null; stale: boolean; continuous: boolean }) {
   if (!trace || !metrics) {
     const ms = theoryMakespan(theory)
     return (
@@ -51,9 +51,14 @@ export function MetricsPanel({ trace, metrics, theory, stale }: { trace: Trace |
         raw={m.makespan}
         sub={m.status === 'done' ? undefined : m.status}
       />
-      <Card id="theory" label="Theory" value={formatMs(m.theory)} raw={m.theory} sub={theory ? `sequential Σ = ${formatMs(theory.plannedWork())}` : 'computing…'} />
-      <Card id="ratio" label="Measured / theory" hint="measured makespan over the ideal schedule's makespan: 1.00× is a perfect run" value={`${f(m.ratio, 3)}×`} raw={m.ratio} tone={ratioTone} />
-      <Card id="speedup" label="Speed-up vs sequential" hint="Σ of all planned work over the measured makespan" value={`${f(m.speedup, 1)}×`} raw={m.speedup} />
+      {!continuous && (
+        <>
+          <Card id="theory" label="Theory" value={formatMs(m.theory)} raw={m.theory} sub={theory ? `sequential Σ = ${formatMs(theory.plannedWork())}` : 'computing…'} />
+          <Card id="ratio" label="Measured / theory" hint="measured makespan over the ideal schedule's makespan: 1.00× is a perfect run" value={`${f(m.ratio, 3)}×`} raw={m.ratio} tone={ratioTone} />
+          <Card id="speedup" label="Speed-up vs sequential" hint="Σ of all planned work over the measured makespan" value={`${f(m.speedup, 1)}×`} raw={m.speedup} />
+        </>
+      )}
+      {continuous && <Card id="jobs" label="Jobs done" value={formatCount(m.jobsDone)} raw={m.jobsDone} sub="in this run" />}
       <Card id="goroutines" label="Goroutines peak / total" value={`${formatCount(m.peakGoroutines)} / ${formatCount(m.totalGoroutines)}`} raw={m.peakGoroutines} sub="main included" hint="alive at once / spawned in all; main and helper goroutines count too" />
       <Card id="concurrency" label="Peak concurrency" value={formatCount(m.peakConcurrency)} raw={m.peakConcurrency} sub="jobs in progress at once" />
       <Card id="throughput" label="Throughput" value={Number.isFinite(m.throughput) ? `${formatCount(Math.round(m.throughput))}/s` : '—'} raw={m.throughput} sub="jobs per scenario second" />

@@ -9,6 +9,7 @@ import { liveFps } from '../store/pace'
 import { cursorTime } from '../store/playback'
 import { traceHub } from '../store/traceHub'
 import type { TimelineInput } from '../viz/layout'
+import { createRolling, type RollingSpec } from '../viz/rolling'
 import { createStageGraph } from '../viz/stages'
 import { createStrip, type StripController } from '../viz/strip'
 import { createTimeline } from '../viz/timeline'
@@ -30,7 +31,25 @@ function highlightOf(tr: Trace | null): number[] {
  * Hosts the D3 controllers (created once, updated from one requestAnimationFrame loop, destroyed on
  * unmount). The loop reads the trace and the playback clock directly: no React render per frame.
  */
-export function TimelineView({ theory, strips, stages, hasTrace }: { theory: Trace | null; strips: readonly StripDef[]; stages: readonly StageNode[] | null; hasTrace: boolean }) {
+/** A run that goes on until Stop shows this much scenario time at once (the axis slides). */
+export const CONTINUOUS_WINDOW_MS = 20_000
+
+interface Props {
+  theory: Trace | null
+  strips: readonly StripDef[]
+  stages: readonly StageNode[] | null
+  rolling: RollingSpec | null
+  /** the shown scenario goes on until Stop */
+  continuous: boolean
+  hasTrace: boolean
+}
+
+export function TimelineView({ theory, strips, stages, rolling, continuous, hasTrace }: Props) {
+  const rollingRef = useRef<HTMLDivElement>(null)
+  const continuousRef = useRef(continuous)
+  useEffect(() => {
+    continuousRef.current = continuous
+  }, [continuous])
   const tlRef = useRef<HTMLDivElement>(null)
   const stagesHostRef = useRef<HTMLDivElement>(null)
   const stagesRef = useRef(stages)
@@ -52,6 +71,7 @@ export function TimelineView({ theory, strips, stages, hasTrace }: { theory: Tra
       return el ? [createStrip(el, s.resource, s.caption)] : []
     })
     const stageCtl = stagesHostRef.current ? createStageGraph(stagesHostRef.current) : null
+    const rollCtl = rollingRef.current && rolling ? createRolling(rollingRef.current, rolling) : null
     let lastStages: readonly StageNode[] | null = null
     let raf = 0
     let sleep: ReturnType<typeof setTimeout> | null = null
@@ -98,10 +118,12 @@ export function TimelineView({ theory, strips, stages, hasTrace }: { theory: Tra
         cursor: trace ? cursor : 0,
         showCursor: live || mode === 'replay',
         highlight: highlightOf(trace && trace.status !== 'running' ? trace : trace ? null : th),
+        window: continuousRef.current ? CONTINUOUS_WINDOW_MS : 0,
       }
       tl.update(input)
       for (const s of stripCtl) s.update(input)
       if (stageCtl && stagesRef.current) stageCtl.update(input, stagesRef.current)
+      rollCtl?.update(input)
       const scale = input.scenario.shared.timeScale
       if (scrubRef.current) {
         scrubRef.current.max = String(end)
@@ -120,13 +142,15 @@ export function TimelineView({ theory, strips, stages, hasTrace }: { theory: Tra
       tl.destroy()
       for (const s of stripCtl) s.destroy()
       stageCtl?.destroy()
+      rollCtl?.destroy()
     }
-  }, [strips]) // mounted once per set of views: App keys this component by them
+  }, [strips, rolling]) // mounted once per set of views: App keys this component by them
 
   return (
     <section className="timeline-wrap" aria-label="Timeline">
       <div className="timeline-host" ref={tlRef} data-testid="timeline" />
       {stages && <div className="stages-host" ref={stagesHostRef} data-testid="stage-graph" />}
+      {rolling && <div className="rolling-host" ref={rollingRef} data-testid="rolling" hidden={!continuous} />}
       {strips.map((s, i) => (
         <div
           key={s.resource}

@@ -14,6 +14,8 @@ export interface TimelineInput {
   showCursor: boolean
   /** goroutine ids to emphasise (the critical path) */
   highlight: readonly number[]
+  /** scenario ms to show at once for a run that goes on until Stop (the axis slides); 0 = the whole run */
+  window: number
 }
 
 export interface TimelineController {
@@ -46,13 +48,21 @@ export function theorySpan(theory: Trace | null): number {
   return theory ? theory.end / theory.timeScale : 0
 }
 
-/** The x domain [0, xMax] in scenario ms: the theory's makespan or what was measured, whichever is longer. */
-export function timeDomain(input: TimelineInput): { xMax: number; measuredEnd: number } {
+/**
+ * The x domain [xMin, xMax] in scenario ms: from 0 to the theory's makespan or what was measured,
+ * whichever is longer; for a run that goes on until Stop, the last `window` ms up to the cursor.
+ */
+export function timeDomain(input: TimelineInput): { xMin: number; xMax: number; measuredEnd: number } {
   const { trace } = input
   const scale = trace ? trace.timeScale : input.scenario.shared.timeScale
   const measuredEnd = trace ? (isNaN(trace.endT) ? Math.min(trace.lastT, input.cursor) : trace.endT) / scale : 0
+  if (input.window > 0) {
+    const now = trace ? Math.min(input.cursor, trace.end) / scale : 0
+    const xMax = Math.max(input.window, now)
+    return { xMin: Math.max(trace ? trace.base / scale : 0, xMax - input.window), xMax, measuredEnd }
+  }
   const xMax = Math.max(1, theorySpan(input.theory), measuredEnd, input.showCursor ? input.cursor / scale : 0) * 1.04
-  return { xMax, measuredEnd }
+  return { xMin: 0, xMax, measuredEnd }
 }
 
 /** Lanes to draw: every goroutine of the run, or of the theory before a run. */

@@ -43,7 +43,8 @@ export function createStrip(el: HTMLElement, resource: string, caption: string):
     const height = el.clientHeight
     if (width < 50 || height < 30) return
     const cursor = input.trace ? input.cursor : Infinity
-    const x = scaleLinear().domain([0, timeDomain(input).xMax]).range([M.left, width - M.right])
+    const dom = timeDomain(input)
+    const x = scaleLinear().domain([dom.xMin, dom.xMax]).range([M.left, width - M.right]).clamp(true)
     const isChan = r?.kind === ResourceKind.Chan
     const pts = r && source ? series(source, r, cursor, x) : { value: [], send: [], recv: [], peak: [0, 0, 0] }
     const cap = r && r.cap >= 0 ? r.cap : 0

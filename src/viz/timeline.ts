@@ -11,6 +11,8 @@ import { drawBarsSvg, drawExitsSvg, drawGhostsSvg, drawGroupBands, drawHandoffsS
 import { drawBarriers, drawMarkers } from './svgOverlays'
 
 /** A swimlane timeline: one lane per goroutine (lane = goroutine id), bars by state, theory as ghosts. */
+let timelines = 0
+
 export function createTimeline(el: HTMLElement): TimelineController {
   const root = select(el).classed('timeline', true)
   const canvas = root.append('canvas').attr('class', 'tl-canvas').node() as HTMLCanvasElement
@@ -29,16 +31,20 @@ export function createTimeline(el: HTMLElement): TimelineController {
     .append('path')
     .attr('d', 'M0,0 L8,4 L0,8 z')
     .attr('fill', HANDOFF_COLOR)
+  const clipId = `tl-clip-${++timelines}`
+  const clipRect = defs.append('clipPath').attr('id', clipId).append('rect')
   const gBands = svg.append('g').attr('class', 'tl-groups')
   const gAxis = svg.append('g').attr('class', 'tl-axis')
   const gLabels = svg.append('g').attr('class', 'tl-labels')
-  const gLife = svg.append('g').attr('class', 'tl-life')
-  const gBars = svg.append('g').attr('class', 'tl-bars')
+  // everything drawn on the time axis is clipped to the plot (the axis may start after 0)
+  const plot = svg.append('g').attr('class', 'tl-plot').attr('clip-path', `url(#${clipId})`)
+  const gLife = plot.append('g').attr('class', 'tl-life')
+  const gBars = plot.append('g').attr('class', 'tl-bars')
   // theory above the measured bars: filled before a run, an outline over a run's bars
-  const gGhost = svg.append('g').attr('class', 'tl-ghosts')
-  const gMarks = svg.append('g').attr('class', 'tl-marks')
-  const gHandoffs = svg.append('g').attr('class', 'tl-handoffs')
-  const gBarriers = svg.append('g').attr('class', 'tl-barriers')
+  const gGhost = plot.append('g').attr('class', 'tl-ghosts')
+  const gMarks = plot.append('g').attr('class', 'tl-marks')
+  const gHandoffs = plot.append('g').attr('class', 'tl-handoffs')
+  const gBarriers = plot.append('g').attr('class', 'tl-barriers')
   const gCursor = svg.append('g').attr('class', 'tl-cursor')
   const badge = svg.append('text').attr('class', 'tl-badge')
   const ctx = canvas.getContext('2d') as CanvasRenderingContext2D
@@ -86,14 +92,16 @@ export function createTimeline(el: HTMLElement): TimelineController {
     const { theory, trace, scenario } = input
     const scale = trace ? trace.timeScale : scenario.shared.timeScale
     const lanes = laneCount(input)
-    const { xMax, measuredEnd } = timeDomain(input)
-    const x = scaleLinear().domain([0, xMax]).range([M.left, width - M.right])
+    const { xMin, xMax, measuredEnd } = timeDomain(input)
+    const x = scaleLinear().domain([xMin, xMax]).range([M.left, width - M.right])
     const plotH = height - M.top - M.bottom
     const pitch = Math.min(MAX_PITCH, plotH / Math.max(1, lanes))
     const barH = pitch >= 4 ? pitch * 0.74 : Math.max(1, pitch)
     const laneY = (g: number) => M.top + g * pitch + (pitch - barH) / 2
 
     svg.attr('width', width).attr('height', height).attr('aria-label', `Timeline of ${lanes} goroutines`)
+    // a little room right of the plot for exit marks and labels
+    clipRect.attr('x', M.left - 1).attr('y', 0).attr('width', Math.max(0, width - M.left)).attr('height', height)
     gAxis
       .attr('transform', `translate(0,${M.top - 6})`)
       .call(axisTop(x).ticks(Math.max(2, Math.floor(width / 110))).tickFormat((d) => tickFormatter(xMax)(+d)))
@@ -120,7 +128,7 @@ export function createTimeline(el: HTMLElement): TimelineController {
     } else {
       clearCanvas()
       const bars: Bar[] = []
-      if (trace) forEachBar(trace, input.cursor, scale, (key, lane, x0, x1, state, job) => bars.push({ key, lane, x0, x1, state, job }))
+      if (trace) forEachBar(trace, input.cursor, scale, (key, lane, x0, x1, state, job) => x1 >= xMin && bars.push({ key, lane, x0: Math.max(x0, xMin), x1, state, job }))
       counts = { bars: bars.length, jobBars: countJobBars(bars) }
       // the theory does not move while a run is drawn: redraw it only when it or the geometry changes
       const ghostKey = `${x.domain()[1]}|${width}|${height}|${lanes}|${trace === null}`
@@ -166,6 +174,10 @@ export function createTimeline(el: HTMLElement): TimelineController {
     }
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
     ctx.clearRect(0, 0, width, height)
+    ctx.save()
+    ctx.beginPath()
+    ctx.rect(M.left - 1, 0, width - M.left, height)
+    ctx.clip()
     fills ??= canvasFills(ctx)
     // one Path2D per fill: a few fill() calls instead of tens of thousands of styled fillRect()s
     const ghosts = new Path2D()
@@ -212,6 +224,7 @@ export function createTimeline(el: HTMLElement): TimelineController {
         ctx.fillRect(x(tr.jEnd.data[j] / scale) - 2, laneY(tr.jG.data[j]), 3, barH)
       }
     }
+    ctx.restore()
     return counts
   }
 

@@ -42,6 +42,7 @@ const TASKS: ListSpec = {
   ],
   newItem: (i) => ({ name: `call ${i + 1}`, ms: 100 }),
   hint: 'each call is one goroutine; the handler joins them with wg.Wait()',
+  relevant: (v) => v.source === 'tasks',
 }
 
 const MODE: ChoiceSpec = {
@@ -59,6 +60,7 @@ const WORKERS: NumberSpec = {
   type: 'number', key: 'workers', label: 'Workers W', unit: 'goroutines', min: 0, max: 1_000, default: 0, integer: true, log: true,
   special: { value: 0, label: 'one per call' },
   hint: '0: a goroutine per call; W: W workers take calls from a channel and send results back',
+  relevant: (v) => v.mode === 'parallel',
 }
 
 const COMBINE: NumberSpec = { type: 'number', key: 'combine', label: 'Combine results', unit: 'ms', min: 0, max: 5_000, default: 0, integer: true, log: true, hint: 'work the handler does after the join' }
