@@ -51,7 +51,7 @@ export function toChromeTrace(tr: Trace, m: Metrics, label: string, theoryMakesp
     if (tr.jReason.data[j] >= 0) args.reason = tr.text(tr.jReason.data[j])
     ev.push({
       ph: 'X', cat: 'job', name: jobName(tr, j), pid: PID_GOROUTINES, tid: tr.jG.data[j],
-      ts: us(tr.jBegin.data[j]), dur: us(tr.jEnd.data[j] - tr.jBegin.data[j]), args,
+      ts: us(tr.jBegin.data[j]), dur: us(tr.jEnd.data[j]) - us(tr.jBegin.data[j]), args,
     })
   }
   for (let s = 0; s < tr.segments; s++) {
@@ -60,10 +60,11 @@ export function toChromeTrace(tr: Trace, m: Metrics, label: string, theoryMakesp
     const t0 = tr.sT0.data[s]
     const t1 = tr.sT1.data[s]
     const job = tr.sJob.data[s]
-    const base = { pid: PID_GOROUTINES, tid: tr.sG.data[s], ts: us(t0), dur: us(t1 - t0) }
+    // dur from the rounded ends, so that back-to-back slices touch and never overlap
+    const base = { pid: PID_GOROUTINES, tid: tr.sG.data[s], ts: us(t0), dur: us(t1) - us(t0) }
     ev.push({ ph: 'X', cat: 'state', name: STATE_NAMES[state], ...base, args: job >= 0 ? { job } : {} })
     if (state === State.Running) {
-      ev.push({ ph: 'X', cat: 'cpu', name: jobName(tr, job), pid: PID_THREADS, tid: tr.sAux.data[s], ts: us(t0), dur: us(t1 - t0), args: { goroutine: tr.sG.data[s] } })
+      ev.push({ ph: 'X', cat: 'cpu', name: jobName(tr, job), pid: PID_THREADS, tid: tr.sAux.data[s], ts: us(t0), dur: us(t1) - us(t0), args: { goroutine: tr.sG.data[s] } })
     }
   }
   for (const r of tr.resources) {
@@ -104,6 +105,7 @@ export function toChromeTrace(tr: Trace, m: Metrics, label: string, theoryMakesp
       'crossOriginIsolated': tr.meta.crossOriginIsolated,
       'cpuItersPerMs': tr.meta.itersPerMs,
       'startedAt': new Date(tr.meta.startedAt).toISOString(),
+      'channels': Object.fromEntries(tr.resources.filter((r) => r && r.kind === ResourceKind.Chan).map((r) => [r.name, r.cap])),
     },
   }
 }
