@@ -172,6 +172,37 @@ describe('bad input gets the nearest valid value and a notice', () => {
     expect(d.notices.join(' ').length).toBeLessThan(200)
   })
 
+  it('a stage list of the wrong length, 0 workers and a buffer of −1 get the nearest valid pipeline', () => {
+    const d = decode('?v=2&p=pipeline&stages=Parse:0:10:-1')
+    const stages = d.scenario.params.stages as { name: string; workers: number; buffer: number }[]
+    expect(stages).toHaveLength(2) // at least two stages
+    expect(stages[0]).toMatchObject({ name: 'Parse', workers: 1, buffer: 0 })
+    const text = d.notices.join(' ')
+    expect(text).toContain('Workers: 0 is below the minimum, used 1')
+    expect(text).toContain('Out buf: -1 is below the minimum, used 0')
+    expect(text).toContain('needs at least 2; added default entries')
+    const long = decode('?v=2&p=pipeline&stages=' + Array.from({ length: 9 }, (_, i) => `S${i}:1:1:1:io:0`).join(','))
+    expect((long.scenario.params.stages as unknown[]).length).toBe(6)
+    expect(long.notices.join(' ')).toContain('9 entries, at most 6; kept the first 6')
+  })
+
+  it('stage and call names are cleaned of markup and cut to length', () => {
+    const d = decode(`?v=2&p=fanout&tasks=${encodeURIComponent('<b>x</b>')}:100,${'a'.repeat(60)}:5`)
+    const tasks = d.scenario.params.tasks as { name: string }[]
+    expect(tasks[0].name).toBe('bxb')
+    expect(tasks[1].name.length).toBe(20)
+    expect(d.notices.length).toBeGreaterThan(0)
+  })
+
+  it('a dependency graph with a cycle or an unknown call is repaired with a notice', () => {
+    const d = decode('?v=2&p=dag&tasks=A:10:1:B,B:10:1:A/Nope&mode=dag')
+    const tasks = d.scenario.params.tasks as { after: string }[]
+    // the dependency that closes the cycle first, in list order, goes: A no longer waits for B
+    expect(tasks.map((t) => t.after)).toEqual(['', 'A'])
+    expect(d.notices.join(' ')).toContain('"B" cannot wait for "Nope" (no such call)')
+    expect(d.notices.join(' ')).toContain('"A" waiting for "B" would be a cycle')
+  })
+
   it('unknown link versions are read as version 2 with a notice', () => {
     expect(decode('?v=7&p=batches').notices.join(' ')).toContain('Link version "7" is not known')
   })
