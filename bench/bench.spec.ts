@@ -3,6 +3,7 @@ import os from 'node:os'
 import { gzipSync } from 'node:zlib'
 import { expect, test, type Page } from '@playwright/test'
 import { metric, setExact } from '../e2e/fixtures'
+import { REGISTRY } from '../src/patterns/registry'
 
 /**
  * Each case opens its scenario link, runs it RUNS times in the same page (same calibration) and
@@ -32,6 +33,7 @@ async function runOnce(page: Page): Promise<void> {
 async function runCase(page: Page, query: string, runs = RUNS): Promise<{ ratio: number[]; makespan: number[]; overhead: number[] }> {
   await page.goto(`/?${query}`)
   await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'ready')
+  await expect.poll(() => metric(page, 'theory'), { timeout: 30_000 }).toBeGreaterThan(0)
   await page.waitForTimeout(800) // workers started and calibrated
   const out = { ratio: [] as number[], makespan: [] as number[], overhead: [] as number[] }
   for (let i = 0; i < runs; i++) {
@@ -56,6 +58,83 @@ test('io ratios', async ({ page, browser }) => {
     const r = await runCase(page, q)
     rows.push({ what: `${what}: measured / theory`, target: `≤ ${bound}`, measured: spread(r.ratio), pass: median(r.ratio) <= bound })
   }
+})
+
+test('presets of the talk: io runs land on their theory', async ({ page }) => {
+  test.setTimeout(900_000)
+  for (const preset of REGISTRY.presets) {
+    const mod = REGISTRY.module(preset.pattern)
+    if (mod.continuous?.((preset.params ?? {}) as never) || preset.expect?.deadlock || preset.shared?.kind === 'cpu') continue
+    const r = await runCase(page, `preset=${preset.id}`)
+    rows.push({ what: `preset ${preset.id}: measured / theory`, target: '≤ 1.05', measured: spread(r.ratio), pass: median(r.ratio) <= 1.05 })
+  }
+})
+
+test('the ideal schedule of a 10,000-job pool is computed off the main thread', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { longTasks: number[] }
+    w.longTasks = []
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: false })
+  })
+  await page.goto('/?v=2&p=pool&n=100&d=3&variation=uniform&jitter=66&pool=64&buffer=100')
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'ready')
+  await page.waitForTimeout(800)
+  const ms: number[] = []
+  const longest: number[] = []
+  for (let i = 0; i < 5; i++) {
+    await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []))
+    await setExact(page, 'Seed', String(100 + i)) // a new scenario each time: no cache
+    await expect.poll(() => metric(page, 'theory')).toBeLessThan(100)
+    await setExact(page, 'Items N', '10000')
+    // the 10,000-job schedule has arrived when its makespan (≈ 470 ms) replaces the 100-job one (≈ 6 ms)
+    await expect.poll(() => metric(page, 'theory'), { timeout: 30_000 }).toBeGreaterThan(300)
+    ms.push(Number(await page.locator('[data-metric="theory"]').getAttribute('data-compute-ms')))
+    longest.push(await page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks)))
+    await setExact(page, 'Items N', '100')
+  }
+  rows.push({ what: 'ideal schedule of a 10,000-job pool (scheduler worker, virtual clock)', target: '≤ 200 ms', measured: `${spread(ms, 0)} ms`, pass: median(ms) <= 200 })
+  rows.push({ what: 'longest main-thread task while it is computed (and drawn)', target: '< 100 ms', measured: `${spread(longest, 0)} ms`, pass: median(longest) < 100 })
+})
+
+test('a run that goes on until Stop: 10 minutes at 50 events/s with flat memory', async ({ page }) => {
+  const minutes = Number(process.env.BENCH_CONTINUOUS_MIN ?? 10)
+  test.setTimeout((minutes + 3) * 60_000)
+  await page.goto('/?preset=event-generator-backpressure')
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'ready')
+  await page.waitForTimeout(800)
+  await page.getByTestId('run').click()
+  const heap: { t: number; mb: number }[] = []
+  const t0 = Date.now()
+  while (Date.now() - t0 < minutes * 60_000) {
+    await page.waitForTimeout(30_000)
+    // after a full collection: what the page really holds on to, not where the GC sawtooth happens to be
+    const mb = await page.evaluate(() => {
+      ;(window as unknown as { gc(): void }).gc()
+      return (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize / 2 ** 20
+    })
+    heap.push({ t: (Date.now() - t0) / 60_000, mb })
+  }
+  const roll = async (id: string) => (await page.locator(`[data-roll="${id}"] .roll-value`).textContent()) ?? ''
+  const rates = { in: await roll('in'), out: await roll('out'), queue: await roll('queue'), latency: await roll('latency') }
+  await page.keyboard.press('Space')
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'stopped')
+  // flat: after the first two minutes (the window of detail fills in the first one) the heap does not grow
+  const settled = heap.filter((h) => h.t >= 2)
+  const growth = settled.length > 1 ? Math.max(...settled.map((h) => h.mb)) - settled[0].mb : NaN
+  rows.push({
+    what: `continuous run, ${minutes} min at 50 events/s → buffer 100 → writer 25 ms: page JS heap (after GC) growth after minute 2`,
+    target: '< 10 MB',
+    measured: `${growth.toFixed(1)} MB (heap ${heap.map((h) => h.mb.toFixed(0)).join(' → ')} MB, every 30 s)`,
+    pass: growth < 10,
+  })
+  const inRate = parseFloat(rates.in)
+  const outRate = parseFloat(rates.out)
+  rows.push({
+    what: 'continuous run: rolling numbers at the end (preset: throttled to the writer’s 40/s, buffer full)',
+    target: 'in ≈ out ≈ 40/s, queue 100/100',
+    measured: `in ${rates.in}, written ${rates.out}, queue ${rates.queue}, latency p50 · p99 ${rates.latency}`,
+    pass: Math.abs(inRate - 40) <= 2 && Math.abs(outRate - 40) <= 2 && rates.queue === '100/100',
+  })
 })
 
 test('cpu: the core limit shows', async ({ page }) => {
@@ -125,6 +204,7 @@ test.afterAll(() => {
     '# Benchmarks',
     '',
     'Written by `npm run bench` (Playwright + Chromium against the production build, `vite preview`).',
+    'The continuous case runs 10 minutes (`BENCH_CONTINUOUS_MIN` sets another length).',
     'Each ratio case runs its scenario ' + RUNS + ' times in one page and reports the median (min, max).',
     'CI checks only loose bounds of these; the targets below are for this benchmark.',
     '',

@@ -7,13 +7,14 @@ const PORT = 4174
 export default defineConfig({
   testDir: '.',
   testMatch: 'bench.spec.ts',
-  timeout: 300_000,
+  timeout: 900_000,
   workers: 1,
   reporter: [['list']],
   use: {
     baseURL: `http://localhost:${PORT}`,
     viewport: { width: 1440, height: 900 },
-    launchOptions: chromiumLaunchOptions(),
+    // precise performance.memory for the flat-memory case
+    launchOptions: { ...chromiumLaunchOptions(), args: [...chromiumLaunchOptions().args, '--enable-precise-memory-info', '--js-flags=--expose-gc'] },
   },
   webServer: {
     command: `npx vite preview --port ${PORT} --strictPort`,

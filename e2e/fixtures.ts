@@ -28,8 +28,11 @@ export async function runToEnd(page: Page, timeout = 30_000): Promise<string> {
   return (await page.getByTestId('status').getAttribute('data-status')) ?? ''
 }
 
+/** A metric card's value; NaN when the card is not shown (it does not apply to this run). */
 export async function metric(page: Page, id: string): Promise<number> {
-  const v = await page.locator(`[data-metric="${id}"]`).getAttribute('data-value')
+  const card = page.locator(`[data-metric="${id}"]`)
+  if ((await card.count()) === 0) return NaN
+  const v = await card.getAttribute('data-value')
   return v === null || v === '' ? NaN : Number(v)
 }
 

@@ -37,6 +37,26 @@ export interface Preset {
   compare?: readonly PresetCompare[]
   /** the talk's numbers it must reproduce (scenario ms): `makespan`, and `makespan:<label>` for a compared run */
   expect?: Readonly<Record<string, number>>
+  /** its place in the talk (SCENARIOS.md §11 rank; variants get decimals): the deck is sorted by it */
+  rank?: number
+  /** what the talk says about this scenario, held against the theory and the measured run */
+  claims?: readonly Claim[]
+}
+
+/**
+ * A statement of the talk, in our words. `value` is the number it states; `of` names what the
+ * theory computes for it: `makespan`, `makespan:<label>` (a compared run), or `ratio:<a>/<b>`
+ * (makespan of run a over run b, "x× faster"), in scenario ms. A claim with no model behind it
+ * (memory per language) is `rhetorical`: shown as a claim, never as a measurement.
+ */
+export interface Claim {
+  says: string
+  value?: number
+  of?: string
+  unit?: 'ms' | '×'
+  rhetorical?: boolean
+  /** what is wrong with it, when there is more to say than the numbers */
+  note?: string
 }
 
 export interface PresetCompare {

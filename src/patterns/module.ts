@@ -77,6 +77,11 @@ export interface PatternModule<P = ParamValues> extends PatternSchema {
   highlight?(trace: Trace): number[]
   /** keys its parameters had in version-1 links */
   v1Keys?: readonly string[]
+  /**
+   * The program as Go, for the code panel: what a learner reads. Lines a goroutine waits on end in
+   * `//@ who what [resource]` tags (see core/gosource.ts) so the panel can mark where each one is.
+   */
+  go?: string
 }
 
 /** Typed definition of a module; the registry holds them with plain parameter values. */

@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink'
 import type { Scenario } from '../core/scenario'
-import type { Batch, SchedulerApi } from './scheduler.worker'
+import type { Batch, PlannedRun, SchedulerApi } from './scheduler.worker'
 
 export interface RunHandle {
   /** absolute ms (timeOrigin + now) of the run's t = 0 */
@@ -106,6 +106,12 @@ export class Engine {
       for (const w of this.threads) w.terminate()
       this.dirty = true
     }
+  }
+
+  /** The ideal schedule of `scenario` on `cpus` threads (computed in the scheduler worker). */
+  plan(scenario: Scenario, cpus: number): Promise<PlannedRun> {
+    if (this.broken) return Promise.reject(new Error('the scheduler worker stopped working'))
+    return this.api.plan(scenario, cpus)
   }
 
   /** Test hook: make thread k die during a run. */

@@ -6,6 +6,7 @@ import type { Runtime } from '../core/runtime'
 import type { Scenario } from '../core/scenario'
 import { REGISTRY } from '../patterns/registry'
 import { startRun } from '../patterns/run'
+import { runVirtual, type VirtualRun } from '../patterns/theory'
 import { RealExecutor } from './realExecutor'
 import { ThreadPool } from './threadPool'
 
@@ -15,6 +16,11 @@ import { ThreadPool } from './threadPool'
  * FLUSH_MS at most, so the page sees at most one batch per frame).
  */
 const FLUSH_MS = 16
+
+/** A scenario's ideal schedule as recorded events, and the ms it took to compute. */
+export interface PlannedRun extends VirtualRun {
+  ms: number
+}
 
 /** One batch of the trace: events, the strings first used in them, and the end (error message or '') with the last batch. */
 export interface Batch {
@@ -72,6 +78,17 @@ const api = {
       flush({ error: error ?? '' })
     })
     return exec.origin
+  },
+
+  /**
+   * The ideal schedule of a scenario: its program on a virtual clock (the same code, zero overhead).
+   * The page asks only while no run is being timed here, so it never disturbs a measurement.
+   */
+  async plan(scenario: Scenario, cpus: number): Promise<PlannedRun> {
+    const t0 = performance.now()
+    const run = await runVirtual(REGISTRY, scenario, cpus)
+    const out = { ...run, ms: performance.now() - t0 }
+    return Comlink.transfer(out, [run.events.buffer])
   },
 
   /** Ends the current run at once: timers cleared, thread work abandoned, trace closed. */

@@ -1,10 +1,10 @@
 import { effectiveThreads } from '../core/shared'
 import { Trace } from '../core/trace'
 import { REGISTRY } from '../patterns/registry'
-import { Engine } from '../runtime/engine'
 import { SPEEDS, store } from './app'
 import { notify } from './notices'
 import { liveRefreshMs } from './pace'
+import { currentEngine, getEngine } from './engine'
 import { cursorTime } from './playback'
 import { planOf } from './theory'
 import { traceHub } from './traceHub'
@@ -12,18 +12,8 @@ import { traceHub } from './traceHub'
 /** A run that goes on until Stop keeps this much scenario time in detail (memory stays flat). */
 export const RETAIN_MS = 60_000
 
-let engine: Engine | null = null
 /** Stop was pressed while the workers were still being set up for a run */
 let stopBeforeStart = false
-
-/** The one Engine (workers are created on first use, so tests of pure state never spawn any). */
-function getEngine(): Engine {
-  if (!engine || engine.broken) {
-    engine = new Engine()
-    engine.onProblem = (text) => notify('error', text)
-  }
-  return engine
-}
 
 export function isBusy(): boolean {
   const st = store.getState().status
@@ -90,6 +80,7 @@ export async function run(): Promise<void> {
 
 /** Stops the current run at once; what was recorded stays on screen. */
 export async function stop(): Promise<void> {
+  const engine = currentEngine()
   if (!isBusy() || !engine) return
   if (store.getState().status === 'starting') stopBeforeStart = true
   await engine.stop()

@@ -34,6 +34,8 @@ export interface TheoryState {
   trace: Trace | null
   computing: boolean
   error: string
+  /** ms the theory worker took to compute it (0 when it came from the cache) */
+  ms: number
 }
 
 export interface AppState {
@@ -63,7 +65,7 @@ export function initialState(scenario: Scenario = defaultScenario(REGISTRY), not
     status: 'ready',
     progress: 0,
     playback: { mode: 'still', speed: 1, playing: false, anchorT: 0, anchorWall: 0, origin: 0 },
-    theory: { key: '', trace: null, computing: false, error: '' },
+    theory: { key: '', trace: null, computing: false, error: '', ms: 0 },
     machine: {
       hardwareConcurrency: nav?.hardwareConcurrency ?? 1,
       isolated: typeof globalThis.crossOriginIsolated === 'boolean' ? globalThis.crossOriginIsolated : false,

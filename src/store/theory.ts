@@ -4,8 +4,8 @@ import type { Trace } from '../core/trace'
 import { encodeScenario } from '../core/url'
 import { REGISTRY } from '../patterns/registry'
 import { theoryMeta, traceOf } from '../patterns/theory'
-import { TheoryBridge } from '../runtime/theoryBridge'
 import { store } from './app'
+import { getEngine } from './engine'
 
 /**
  * The current scenario's ideal schedule: the same program on a virtual clock, computed in the
@@ -14,7 +14,6 @@ import { store } from './app'
  */
 const CACHE_SIZE = 12
 const cache = new Map<string, Trace>()
-let bridge: TheoryBridge | null = null
 let latest = ''
 
 /** Threads the ideal schedule uses for cpu work. */
@@ -33,34 +32,44 @@ function remember(key: string, tr: Trace): void {
   while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string)
 }
 
+/** ms the theory worker spent on each cached trace. */
+const computeMs = new WeakMap<Trace, number>()
+
 /** The ideal schedule of `s`, computed once per scenario. */
 export async function planOf(s: Scenario, hardwareConcurrency: number): Promise<Trace> {
   const key = theoryKey(s, hardwareConcurrency)
   const hit = cache.get(key)
   if (hit) return hit
-  bridge ??= new TheoryBridge()
   const threads = theoryThreads(s, hardwareConcurrency)
-  const run = await bridge.plan(s, threads)
+  const run = await getEngine().plan(s, threads)
   const tr = traceOf(s, theoryMeta(threads, hardwareConcurrency), run)
+  computeMs.set(tr, run.ms)
   remember(key, tr)
   return tr
 }
 
-/** Brings store.theory up to date with the scenario (called whenever it changes). */
+/** Whether a run is being timed now (the scheduler computes theories only between runs). */
+function timing(): boolean {
+  const st = store.getState().status
+  return st === 'starting' || st === 'running'
+}
+
+/** Brings store.theory up to date with the scenario (called whenever it changes, and when a run ends). */
 export async function refreshTheory(): Promise<void> {
   const { scenario, machine } = store.getState()
+  if (timing()) return // the scheduler is timing a run: asked again when it ends
   const key = theoryKey(scenario, machine.hardwareConcurrency)
   if (key === store.getState().theory.key && (store.getState().theory.trace || store.getState().theory.computing)) return
   latest = key
   const hit = cache.get(key)
   if (hit) {
-    store.setState({ theory: { key, trace: hit, computing: false, error: '' } })
+    store.setState({ theory: { key, trace: hit, computing: false, error: '', ms: 0 } })
     return
   }
   store.setState((st) => ({ theory: { ...st.theory, key, computing: true, error: '' } }))
   try {
     const tr = await planOf(scenario, machine.hardwareConcurrency)
-    if (latest === key) store.setState({ theory: { key, trace: tr, computing: false, error: '' } })
+    if (latest === key) store.setState({ theory: { key, trace: tr, computing: false, error: '', ms: computeMs.get(tr) ?? 0 } })
   } catch (e) {
     if (latest === key) store.setState((st) => ({ theory: { ...st.theory, key, computing: false, error: e instanceof Error ? e.message : String(e) } }))
   }
@@ -70,9 +79,15 @@ export async function refreshTheory(): Promise<void> {
 export function startTheorySync(): () => void {
   void refreshTheory()
   let last = store.getState().scenario
+  let wasTiming = timing()
   return store.subscribe((st) => {
-    if (st.scenario === last) return
+    const now = st.status === 'starting' || st.status === 'running'
+    if (st.scenario === last && !(wasTiming && !now)) {
+      wasTiming = now
+      return
+    }
     last = st.scenario
+    wasTiming = now
     void refreshTheory()
   })
 }

@@ -118,7 +118,7 @@ export function App() {
         </div>
         <TimelineView key={`${mod.id}|${strips.map((s) => s.resource).join('|')}`} theory={theory} strips={strips} stages={stages} rolling={rolling} continuous={continuous} hasTrace={trace !== null} />
         <Legend />
-        <MetricsPanel trace={trace} metrics={metrics} theory={trace ? runTheory : theory} stale={stale} continuous={continuous} />
+        <MetricsPanel trace={trace} metrics={metrics} theory={trace ? runTheory : theory} stale={stale} continuous={continuous} theoryMs={theoryState.ms} />
       </main>
       {help && (
         <div className="help" role="dialog" aria-label="Keyboard" onClick={() => setHelp(false)}>

@@ -2,9 +2,9 @@ import { formatCount, formatMs } from '../core/format'
 import type { Metrics } from '../core/metrics'
 import type { Trace } from '../core/trace'
 
-function Card({ id, label, value, raw, sub, tone, hint }: { id: string; label: string; value: string; raw: number; sub?: string; tone?: 'good' | 'warn'; hint?: string }) {
+function Card({ id, label, value, raw, sub, tone, hint, data }: { id: string; label: string; value: string; raw: number; sub?: string; tone?: 'good' | 'warn'; hint?: string; data?: number }) {
   return (
-    <div className={`card ${tone ?? ''}`} data-metric={id} data-value={Number.isFinite(raw) ? raw : ''} title={hint}>
+    <div className={`card ${tone ?? ''}`} data-metric={id} data-value={Number.isFinite(raw) ? raw : ''} data-compute-ms={data} title={hint}>
       <div className="card-label">{label}</div>
       <div className={`card-value ${value.length > 9 ? 'long' : ''}`}>{value}</div>
       {sub && <div className="card-sub">{sub}</div>}
@@ -20,17 +20,29 @@ function theoryMakespan(theory: Trace | null): number {
 }
 
 /** Measured against theory, and what the machine is. Cards that do not apply to this run are left out. */
-export function MetricsPanel({ trace, metrics, theory, stale, continuous }: { trace: Trace | null; metrics: Metrics | null; theory: Trace | null; stale: boolean; continuous: boolean }) {
+interface Props {
+  trace: Trace | null
+  metrics: Metrics | null
+  theory: Trace | null
+  stale: boolean
+  continuous: boolean
+  /** ms the theory worker took for the ideal schedule shown (0 = from the cache) */
+  theoryMs: number
+}
+
+export function MetricsPanel({ trace, metrics, theory, stale, continuous, theoryMs }: Props) {
   if (!trace || !metrics) {
     const ms = theoryMakespan(theory)
     return (
       <section className="metrics" aria-label="Metrics">
         <Card
           id="theory"
-          label="Theory makespan"
-          value={theory ? (theory.status === 'failed' ? 'deadlock' : formatMs(ms)) : '…'}
+          label={continuous ? 'Theory' : 'Theory makespan'}
+          value={theory ? (theory.status === 'failed' ? 'deadlock' : continuous ? `${formatMs(theory.end / theory.timeScale)} ahead` : formatMs(ms)) : '…'}
           raw={ms}
           sub={theory ? `sequential Σ = ${formatMs(theory.plannedWork())}` : 'computing the ideal schedule'}
+          hint={theoryMs > 0 ? `the same program on a virtual clock, computed in ${theoryMs.toFixed(0)} ms off the main thread` : 'the same program on a virtual clock'}
+          data={theoryMs}
         />
         <div className="metrics-empty">
           Press <kbd>Space</kbd> to run it for real. The dashed bars are the ideal schedule.

@@ -146,6 +146,9 @@ export function createTimeline(el: HTMLElement): TimelineController {
     el.dataset.lanes = String(lanes)
     el.dataset.bars = String(counts.bars)
     el.dataset.jobBars = String(counts.jobBars)
+    // what a run that goes on until Stop still holds in detail (real ms since its origin)
+    el.dataset.retainedFrom = trace ? String(Math.round(trace.base)) : '0'
+    el.dataset.segments = trace ? String(trace.segments) : '0'
     drawBarriers(gBarriers, trace, theory, input.cursor, x, plotH)
     drawMarkers(gCursor, input, trace, measuredEnd, x, plotH)
     root.classed('computing', theory === null && trace === null)

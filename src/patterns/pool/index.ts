@@ -5,6 +5,7 @@ import { workloadSummary } from '../../core/shared'
 import { definePattern, type Expectation } from '../module'
 import { listSchedule } from '../closedForms'
 import { WORKLOAD_KEYS } from '../workload'
+import { GO } from './go'
 import { POOL_PRESETS } from './presets'
 
 interface Params {
@@ -43,6 +44,7 @@ export const pool = definePattern<Params>({
     }
     await main.wait(wg)
   },
+  go: GO,
   presets: POOL_PRESETS,
   views: [{ type: 'strip', resource: 'jobs', caption: 'jobs channel' }],
   expectations: (s) => {

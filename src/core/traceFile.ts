@@ -1,0 +1,136 @@
+import { EVENT_WIDTH, Op } from './events'
+import { shown } from './params'
+import { paramsFrom, sharedFrom, type Catalog, type Scenario } from './scenario'
+import type { TraceMeta, TraceStatus } from './trace'
+import { decodeFloat64, type TraceRecord } from './traceIO'
+
+/**
+ * Reading a trace that comes from outside (a file someone dropped on the page, a pin stored by an
+ * earlier version): nothing in it is trusted. Limits keep a hostile file from exhausting memory;
+ * every event that names an id out of range or carries a time that is not finite is dropped.
+ */
+export const LIMITS = {
+  bytes: 200 * 2 ** 20,
+  events: 2_000_000,
+  strings: 200_000,
+  stringLength: 300,
+  goroutines: 200_000,
+  jobs: 4_000_000,
+  resources: 20_000,
+} as const
+
+/** Drops events a trace must not apply; returns the rest and how many went. */
+export function sanitizeEvents(ev: Float64Array, strings: number): { events: Float64Array; dropped: number } {
+  const out = new Float64Array(ev.length - (ev.length % EVENT_WIDTH))
+  let w = 0
+  let dropped = 0
+  const id = (x: number, max: number) => Number.isInteger(x) && x >= 0 && x < max
+  const optional = (x: number, max: number) => x === -1 || id(x, max)
+  for (let i = 0; i + EVENT_WIDTH <= ev.length; i += EVENT_WIDTH) {
+    const [op, t, a, b, c, d] = ev.subarray(i, i + EVENT_WIDTH)
+    let ok = Number.isFinite(t) && Math.abs(t) < 1e12
+    switch (op) {
+      case Op.Spawn:
+        ok &&= id(a, LIMITS.goroutines) && optional(b, strings) && optional(c, strings)
+        break
+      case Op.State:
+        ok &&= id(a, LIMITS.goroutines) && id(b, 32) && (c === -1 || id(c, LIMITS.jobs))
+        break
+      case Op.Exit:
+        ok &&= id(a, LIMITS.goroutines) && id(b, 8) && optional(c, strings)
+        break
+      case Op.JobBegin:
+      case Op.CpuPost:
+        ok &&= id(a, LIMITS.jobs)
+        break
+      case Op.JobInfo:
+        ok &&= id(a, LIMITS.jobs) && optional(c, strings) && optional(d, strings)
+        break
+      case Op.JobEnd:
+        ok &&= id(a, LIMITS.jobs) && id(c, 8) && optional(d, strings)
+        break
+      case Op.Resource:
+        ok &&= id(a, LIMITS.resources) && id(b, 8) && optional(c, strings)
+        break
+      case Op.Sample:
+      case Op.Buffered:
+      case Op.Handoff:
+      case Op.Delivered:
+        ok &&= id(a, LIMITS.resources)
+        break
+      case Op.Mark:
+        ok &&= optional(a, strings)
+        break
+      case Op.RunEnd:
+        ok &&= id(a, 3) && optional(b, strings)
+        break
+      default:
+        ok = false
+    }
+    if (!ok) {
+      dropped++
+      continue
+    }
+    out.set(ev.subarray(i, i + EVENT_WIDTH), w)
+    w += EVENT_WIDTH
+  }
+  return { events: out.slice(0, w), dropped }
+}
+
+function asObject(v: unknown): Record<string, unknown> | null {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null
+}
+
+function num(v: unknown, fallback: number): number {
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback
+}
+
+/** A scenario from a file, checked against the schemas (unknown pattern: not usable). */
+export function scenarioFrom(v: unknown, catalog: Catalog, notices: string[]): Scenario | null {
+  const o = asObject(v)
+  const pattern = o && typeof o.pattern === 'string' ? o.pattern : ''
+  const schema = catalog.pattern(pattern)
+  if (!o || !schema) {
+    notices.push(`The trace names a pattern this version does not know ("${shown(pattern)}").`)
+    return null
+  }
+  return { pattern: schema.id, shared: sharedFrom(asObject(o.shared) ?? undefined, undefined, notices), params: paramsFrom(schema, asObject(o.params) ?? undefined, notices) }
+}
+
+/** A stored or transported trace record, checked; null when it cannot be used, with the reason in `notices`. */
+export function recordFrom(v: unknown, catalog: Catalog, notices: string[]): TraceRecord | null {
+  const o = asObject(v)
+  if (!o || o.format !== 'go-concurrency-trace' || o.version !== 1) {
+    notices.push('The file does not hold a trace this app wrote.')
+    return null
+  }
+  const scenario = scenarioFrom(o.scenario, catalog, notices)
+  if (!scenario) return null
+  const rawStrings = Array.isArray(o.strings) ? o.strings.slice(0, LIMITS.strings) : []
+  const strings = rawStrings.map((s) => (typeof s === 'string' ? s.slice(0, LIMITS.stringLength) : ''))
+  let events: Float64Array
+  try {
+    events = o.events instanceof Float64Array ? o.events : typeof o.events === 'string' ? decodeFloat64(o.events) : new Float64Array(0)
+  } catch {
+    notices.push('The trace’s events could not be decoded.')
+    return null
+  }
+  if (events.length > LIMITS.events * EVENT_WIDTH) {
+    notices.push(`The trace has more than ${LIMITS.events.toLocaleString('en-US')} events; only the first are read.`)
+    events = events.subarray(0, LIMITS.events * EVENT_WIDTH)
+  }
+  const clean = sanitizeEvents(events, strings.length)
+  if (clean.dropped > 0) notices.push(`${clean.dropped.toLocaleString('en-US')} events of the trace were not valid and were left out.`)
+  const m = asObject(o.meta) ?? {}
+  const meta: TraceMeta = {
+    threads: Math.max(1, Math.min(64, Math.round(num(m.threads, 1)))),
+    hardwareConcurrency: Math.max(1, Math.min(1024, Math.round(num(m.hardwareConcurrency, 1)))),
+    crossOriginIsolated: m.crossOriginIsolated === true,
+    itersPerMs: Math.max(0, num(m.itersPerMs, 0)),
+    startedAt: num(m.startedAt, 0),
+    source: m.source === 'theory' ? 'theory' : 'measured',
+  }
+  const status: TraceStatus = o.status === 'done' || o.status === 'stopped' || o.status === 'failed' ? o.status : 'stopped'
+  const error = typeof o.error === 'string' ? o.error.slice(0, 1000) : ''
+  return { format: 'go-concurrency-trace', version: 1, scenario, meta, status, error, strings, events: clean.events, retainMs: Math.max(0, num(o.retainMs, 0)) }
+}
