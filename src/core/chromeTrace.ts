@@ -1,6 +1,15 @@
 import { JOB_STATUS_NAMES, Op, RESOURCE_KIND_NAMES, ResourceKind, STATE_NAMES, State } from './events'
 import type { Metrics } from './metrics'
 import type { Trace } from './trace'
+import { encodeFloat64, toRecord, type TraceRecord } from './traceIO'
+
+/** A trace record as JSON carries it: the events as base64 of their Float64 bytes. */
+export type RecordJson = Omit<TraceRecord, 'events'> & { events: string }
+
+export function recordJson(tr: Trace): RecordJson {
+  const r = toRecord(tr)
+  return { ...r, events: encodeFloat64(r.events) }
+}
 
 /** Chrome Trace Event Format (JSON object form): opens in Perfetto and chrome://tracing. */
 export interface ChromeTrace {
@@ -23,7 +32,8 @@ export const MAX_FLOWS = 20_000
  * from the send into the buffer to the receive); instants for marks. Timestamps are µs since the
  * run's origin, real time as measured.
  */
-export function toChromeTrace(tr: Trace, m: Metrics, label: string, theoryMakespan = m.theory): ChromeTrace {
+export function toChromeTrace(tr: Trace, m: Metrics, label: string, theory: Trace | null = null): ChromeTrace {
+  const theoryMakespan = theory && theory.status === 'done' ? theory.endT / theory.timeScale : m.theory
   const us = (ms: number) => Math.round(ms * 1000 * 1000) / 1000
   const ev: Record<string, unknown>[] = [
     { ph: 'M', pid: PID_GOROUTINES, name: 'process_name', args: { name: 'goroutines' } },
@@ -105,6 +115,8 @@ export function toChromeTrace(tr: Trace, m: Metrics, label: string, theoryMakesp
       'crossOriginIsolated': tr.meta.crossOriginIsolated,
       'cpuItersPerMs': tr.meta.itersPerMs,
       'startedAt': new Date(tr.meta.startedAt).toISOString(),
+      // the run itself, so that this file opens again in the app (Open trace) exactly as it was
+      'goConcurrency': { trace: recordJson(tr), theory: theory ? recordJson(theory) : null },
       'channels': Object.fromEntries(tr.resources.filter((r) => r && r.kind === ResourceKind.Chan).map((r) => [r.name, r.cap])),
     },
   }

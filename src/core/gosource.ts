@@ -8,7 +8,8 @@ import type { Trace } from './trace'
  *   `worker *`, `*closer`, `*`);
  * - what: `job` (doing its work: running, runnable, io), `send`, `recv`, `barrier` (wg.Wait),
  *   `select`, `sleep` or `acquire`;
- * - resource (optional): the channel or WaitGroup waited on, as a glob.
+ * - resource (optional): the channel or WaitGroup waited on, as a glob; for `job`, the job's group
+ *   (else its label), so that a handler's `combine` step differs from the calls it makes.
  * The first tag that matches a goroutine's state wins. Tags are not shown.
  */
 export interface GoLine {
@@ -69,6 +70,7 @@ export function lineOfSegment(lines: readonly GoLine[], tr: Trace, s: number): n
   const g = tr.sG.data[s]
   const state = tr.sState.data[s]
   const aux = tr.sAux.data[s]
-  const resource = BLOCKED_STATES.has(state) && aux >= 0 ? (tr.resources[aux]?.name ?? '') : ''
+  const job = tr.sJob.data[s]
+  const resource = BLOCKED_STATES.has(state) && aux >= 0 ? (tr.resources[aux]?.name ?? '') : job >= 0 ? tr.text(tr.jGroup.data[job] >= 0 ? tr.jGroup.data[job] : tr.jLabel.data[job]) : ''
   return lineFor(lines, tr.goroutineName(g), tr.groupName(g), state, resource)
 }

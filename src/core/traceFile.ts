@@ -134,3 +134,35 @@ export function recordFrom(v: unknown, catalog: Catalog, notices: string[]): Tra
   const error = typeof o.error === 'string' ? o.error.slice(0, 1000) : ''
   return { format: 'go-concurrency-trace', version: 1, scenario, meta, status, error, strings, events: clean.events, retainMs: Math.max(0, num(o.retainMs, 0)) }
 }
+
+/** What a dropped file gives: the run, its ideal schedule, and what had to be changed or left out. */
+export interface OpenedTrace {
+  trace: TraceRecord
+  theory: TraceRecord | null
+  notices: string[]
+}
+
+/**
+ * Reads a file the app wrote (Download trace: Chrome Trace JSON whose metadata holds the run), or
+ * a bare record. Returns the reason in words when it cannot be used.
+ */
+export function readTraceFile(text: string, catalog: Catalog): OpenedTrace | { error: string } {
+  if (text.length > LIMITS.bytes) return { error: `The file is larger than ${LIMITS.bytes / 2 ** 20} MB.` }
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return { error: 'The file is not JSON: open a trace saved with Download trace.' }
+  }
+  const o = asObject(json)
+  const meta = o ? asObject(o.metadata) : null
+  const holder = meta ? asObject(meta.goConcurrency) : o && o.format === 'go-concurrency-trace' ? { trace: o, theory: null } : null
+  if (!holder) return { error: o && Array.isArray(o.traceEvents) ? 'This Chrome trace was not written by this app (its metadata holds no run to replay).' : 'The file holds no trace this app can open.' }
+  const notices: string[] = []
+  const trace = recordFrom(holder.trace, catalog, notices)
+  if (!trace) return { error: notices.join(' ') || 'The trace could not be read.' }
+  const theoryNotices: string[] = []
+  const theory = holder.theory ? recordFrom(holder.theory, catalog, theoryNotices) : null
+  if (holder.theory && !theory) notices.push('Its ideal schedule could not be read; it will be computed again.')
+  return { trace, theory, notices: notices.slice(0, 6) }
+}

@@ -81,7 +81,7 @@ export interface PatternModule<P = ParamValues> extends PatternSchema {
    * The program as Go, for the code panel: what a learner reads. Lines a goroutine waits on end in
    * `//@ who what [resource]` tags (see core/gosource.ts) so the panel can mark where each one is.
    */
-  go?: string
+  go: string
 }
 
 /** Typed definition of a module; the registry holds them with plain parameter values. */

@@ -30,6 +30,20 @@ const echo = definePattern<{ copies: number }>({
   views: [],
   expectations: () => [],
   summary: () => 'echo',
+  go: `
+func main() {
+	var wg sync.WaitGroup
+	for c := 1; c <= copies; c++ {
+		wg.Add(1)
+		go func() { // copy c
+			defer wg.Done()
+			for _, j := range items {
+				process(j) //@ copy* job
+			}
+		}()
+	}
+	wg.Wait() //@ main barrier
+}`,
 })
 
 describe('a new pattern module is picked up with no edit outside its folder and the registry', () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { recordJson, toChromeTrace } from '../core/chromeTrace'
+import { Op } from '../core/events'
 import { checkInvariants } from '../core/invariants'
+import { computeMetrics } from '../core/metrics'
+import { readTraceFile, recordFrom } from '../core/traceFile'
 import { decodeFloat64, encodeFloat64, fromRecord, toRecord } from '../core/traceIO'
+import { REGISTRY } from './registry'
 import type { Trace } from '../core/trace'
 import { virtual } from './testkit'
 
@@ -47,5 +52,62 @@ describe('a trace as a record (pins, files): its event stream rebuilds the same 
   it('event data travels as base64 without losing a bit', () => {
     const a = Float64Array.from([0, -1, 1.5, NaN, 1e-300, 123456.789, Infinity])
     expect(Array.from(decodeFloat64(encodeFloat64(a)))).toEqual(Array.from(a))
+  })
+})
+
+describe('Open trace: a downloaded file opens as the run it was; a hostile file cannot hurt', () => {
+  it('Download trace → file → Open trace gives the same run and its ideal schedule', async () => {
+    const tr = await virtual('pipeline', { n: 24 }, {})
+    const text = JSON.stringify(toChromeTrace(tr, computeMetrics(tr, tr), 'label', tr))
+    const opened = readTraceFile(text, REGISTRY)
+    if ('error' in opened) throw new Error(opened.error)
+    expect(opened.notices).toEqual([])
+    expect(columns(fromRecord(opened.trace))).toEqual(columns(tr))
+    expect(opened.theory && fromRecord(opened.theory).endT).toBe(tr.endT)
+  })
+
+  it('files that are not ours say why', () => {
+    expect(readTraceFile('not json', REGISTRY)).toEqual({ error: expect.stringContaining('not JSON') })
+    expect(readTraceFile(JSON.stringify({ traceEvents: [] }), REGISTRY)).toEqual({ error: expect.stringContaining('not written by this app') })
+    expect(readTraceFile('[1,2,3]', REGISTRY)).toEqual({ error: expect.stringContaining('no trace') })
+    const unknown = { format: 'go-concurrency-trace', version: 1, scenario: { pattern: 'valueOf' }, events: '' }
+    expect(readTraceFile(JSON.stringify(unknown), REGISTRY)).toEqual({ error: expect.stringContaining('does not know ("valueOf")') })
+  })
+
+  it('events with ids out of range, times that are not finite or unknown ops are dropped, never allocated', async () => {
+    const tr = await virtual('pool', { n: 5 }, { pool: 2 })
+    const rec = toRecord(tr)
+    const bad = Float64Array.from([
+      Op.Spawn, 0, 1e9, 0, -1, -1, // goroutine id far too large
+      Op.JobBegin, 0, 5e8, 0, 0, 10, // job id far too large
+      Op.State, NaN, 0, 0, -1, -1, // no time
+      99, 0, 0, 0, 0, 0, // unknown op
+      Op.Resource, 0, 1, 0, 1e7, 0, // string id out of range
+    ])
+    const events = new Float64Array(bad.length + rec.events.length)
+    events.set(bad)
+    events.set(rec.events, bad.length)
+    const notices: string[] = []
+    const clean = recordFrom({ ...rec, events: encodeFloat64(events) }, REGISTRY, notices)
+    expect(notices.join(' ')).toContain('5 events of the trace were not valid')
+    const back = fromRecord(clean!)
+    expect(back.goroutines).toBe(tr.goroutines)
+    expect(back.jobIds).toBe(tr.jobIds)
+  })
+
+  it('a scenario inside a file is checked like a link: out-of-range values are clamped with a notice', async () => {
+    const tr = await virtual('pool', { n: 5 }, { pool: 2 })
+    const rec = { ...recordJson(tr), scenario: { pattern: 'pool', shared: { ...tr.scenario.shared, n: 1e9 }, params: { pool: -3, buffer: 'x', __proto__: 1 } } }
+    const notices: string[] = []
+    const clean = recordFrom(rec, REGISTRY, notices)
+    expect(clean?.scenario.shared.n).toBe(10_000)
+    expect(clean?.scenario.params).toEqual({ pool: 1, buffer: 10 })
+    expect(notices.length).toBeGreaterThan(0)
+  })
+
+  it('broken base64 is a clear error, not an exception', () => {
+    const notices: string[] = []
+    expect(recordFrom({ format: 'go-concurrency-trace', version: 1, scenario: { pattern: 'pool' }, events: '%%%' }, REGISTRY, notices)).toBeNull()
+    expect(notices.join(' ')).toContain('could not be decoded')
   })
 })

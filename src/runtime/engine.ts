@@ -5,6 +5,8 @@ import type { Batch, PlannedRun, SchedulerApi } from './scheduler.worker'
 export interface RunHandle {
   /** absolute ms (timeOrigin + now) of the run's t = 0 */
   origin: number
+  /** iterations per ms the run's cpu work uses */
+  itersPerMs: number
   /** resolves when the run has ended, with the error message of a failed run ('' otherwise) */
   ended: Promise<string>
 }
@@ -85,14 +87,15 @@ export class Engine {
         resolve(error)
       }
     })
-    const origin = await this.api.run(
+    const { origin, itersPerMs } = await this.api.run(
       scenario,
       Comlink.proxy((batch: Batch) => {
         onBatch(batch)
         if (batch.end) this.endRun?.(batch.end.error)
       }),
     )
-    return { origin, ended }
+    this.itersPerMs = itersPerMs
+    return { origin, itersPerMs, ended }
   }
 
   /**

@@ -9,8 +9,11 @@ export class RealExecutor implements Executor {
   /** absolute ms of the run's origin */
   readonly origin = absNow()
 
+  /** iterations per ms of cpu work in this run */
+  readonly itersPerMs: number
+
   constructor(private readonly pool: ThreadPool) {
-    pool.origin = this.origin
+    this.itersPerMs = pool.beginRun(this.origin)
   }
 
   now(): number {

@@ -49,8 +49,8 @@ const api = {
     return pool.warm()
   },
 
-  /** Starts a run; returns its origin (absolute ms). Batches go to `onBatch`; the last one carries `end`. */
-  run(scenario: Scenario, onBatch: (batch: Batch) => void): number {
+  /** Starts a run; returns its origin (absolute ms) and the cpu rate it uses. Batches go to `onBatch`; the last one carries `end`. */
+  run(scenario: Scenario, onBatch: (batch: Batch) => void): { origin: number; itersPerMs: number } {
     if (!pool) throw new Error('no threads attached')
     if (current && !current.ended) current.stop()
     const rec = new Recorder()
@@ -77,7 +77,7 @@ const api = {
       if (timer !== null) clearTimeout(timer)
       flush({ error: error ?? '' })
     })
-    return exec.origin
+    return { origin: exec.origin, itersPerMs: exec.itersPerMs }
   },
 
   /**

@@ -7,6 +7,9 @@ interface CpuRequest {
   ms: number
   hooks: CpuHooks
   done(): void
+  /** iterations posted, and when the thread began (its own clock, absolute ms) */
+  iters: number
+  startT: number
 }
 
 interface Thread {
@@ -26,6 +29,12 @@ export class ThreadPool {
   private nextId = 0
   private gen = 1
   itersPerMs = 0
+  /**
+   * The best rate a thread has shown on a whole job (iterations over its own elapsed time). The
+   * calibration at start-up may have run on a busy core; from the next run on, jobs use the best
+   * rate seen, so that a job of d ms is d ms of work on an uncontended core.
+   */
+  private bestSeen = 0
   /** absolute ms of the current run's origin; thread timestamps are reported relative to it */
   origin = 0
 
@@ -70,8 +79,15 @@ export class ThreadPool {
 
   /** Queues a cpu segment; `done` is called when a thread has finished it (never after stop()). */
   cpu(ms: number, hooks: CpuHooks, done: () => void): void {
-    this.runq.push({ id: this.nextId++, ms, hooks, done })
+    this.runq.push({ id: this.nextId++, ms, hooks, done, iters: 0, startT: NaN })
     this.dispatch()
+  }
+
+  /** A run begins at absolute ms `origin`; it uses the best rate seen so far. Returns that rate. */
+  beginRun(origin: number): number {
+    this.origin = origin
+    if (this.bestSeen > this.itersPerMs) this.itersPerMs = this.bestSeen
+    return this.itersPerMs
   }
 
   /** Segments queued or being computed. */
@@ -109,7 +125,8 @@ export class ThreadPool {
       if (th.current || th.draining) continue
       const req = this.runq.shift() as CpuRequest
       th.current = req
-      this.post(k, { type: 'run', id: req.id, iters: Math.max(1, Math.round(req.ms * this.itersPerMs)), gen: this.gen })
+      req.iters = Math.max(1, Math.round(req.ms * this.itersPerMs))
+      this.post(k, { type: 'run', id: req.id, iters: req.iters, gen: this.gen })
       req.hooks.posted(k)
     }
   }
@@ -117,12 +134,18 @@ export class ThreadPool {
   private onMessage(k: number, m: FromThread): void {
     const th = this.threads[k]
     if (m.type === 'start') {
-      if (th.current && th.current.id === m.id) th.current.hooks.started(k, m.t - this.origin)
+      if (th.current && th.current.id === m.id) {
+        th.current.startT = m.t
+        th.current.hooks.started(k, m.t - this.origin)
+      }
     } else if (m.type === 'end') {
       if (th.current && th.current.id === m.id) {
         // the thread's own clock says when it stopped: the slice ends there, not when we hear of it
         const req = th.current
         th.current = null
+        const elapsed = m.t - req.startT
+        // only whole jobs long enough for the clock to time well
+        if (m.completed && elapsed >= 2) this.bestSeen = Math.max(this.bestSeen, req.iters / elapsed)
         req.hooks.ended(k, m.t - this.origin)
         req.done()
       } else {

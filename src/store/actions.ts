@@ -1,3 +1,4 @@
+import type { Scenario } from '../core/scenario'
 import { effectiveThreads } from '../core/shared'
 import { Trace } from '../core/trace'
 import { REGISTRY } from '../patterns/registry'
@@ -20,10 +21,14 @@ export function isBusy(): boolean {
   return st === 'starting' || st === 'running'
 }
 
-/** Runs the current scenario for real; the trace streams into traceHub while it runs. */
-export async function run(): Promise<void> {
+/**
+ * Runs the current scenario (or `only`, leaving the settings as they are) for real; the trace
+ * streams into traceHub while it runs. Resolves when the run has ended.
+ */
+export async function run(only?: Scenario): Promise<void> {
   if (isBusy()) return
-  const { scenario, machine } = store.getState()
+  const { machine } = store.getState()
+  const scenario = only ?? store.getState().scenario
   const threads = effectiveThreads(scenario.shared, machine.hardwareConcurrency)
   const eng = getEngine()
   store.setState({ status: 'starting', progress: 0 })
@@ -45,13 +50,14 @@ export async function run(): Promise<void> {
     })
     if (REGISTRY.module(scenario.pattern).continuous?.(scenario.params as never)) trace.retainMs = RETAIN_MS * scenario.shared.timeScale
     const theory = store.getState().theory
-    traceHub.set(trace, theory.trace && theory.trace.scenario === scenario ? theory.trace : null)
+    traceHub.set(trace, !only && theory.trace && theory.trace.scenario === scenario ? theory.trace : null)
     if (!traceHub.theory()) {
       // the ideal schedule is still being computed: it joins the run when it is ready
       const live = trace
       void planOf(scenario, machine.hardwareConcurrency).then((t) => traceHub.get() === live && traceHub.setTheory(t), () => {})
     }
     const handle = await eng.run(scenario, threads, (batch) => traceHub.push(batch))
+    trace.meta.itersPerMs = handle.itersPerMs
     store.setState((s) => ({ status: 'running', playback: { ...s.playback, mode: 'live', playing: true, origin: handle.origin } }))
     const live = trace
     const progress = setInterval(() => store.setState({ progress: live.jobsDone }), liveRefreshMs(live, 250))

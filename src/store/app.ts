@@ -38,7 +38,22 @@ export interface TheoryState {
   ms: number
 }
 
+/** What the main area shows, and how (presenter's settings; not part of the scenario). */
+export interface ViewState {
+  main: 'timeline' | 'compare' | 'sweep'
+  /** the pattern's Go beside the timeline */
+  code: boolean
+  /** large type and thick bars for a projector */
+  projector: boolean
+  /** the screen is blanked (B) */
+  blank: boolean
+  settings: boolean
+  help: boolean
+  scenes: boolean
+}
+
 export interface AppState {
+  view: ViewState
   scenario: Scenario
   /** the preset the scenario started from (links stay relative to it), or null */
   presetId: string | null
@@ -58,6 +73,7 @@ export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 4] as const
 export function initialState(scenario: Scenario = defaultScenario(REGISTRY), notices: Notice[] = [], presetId: string | null = null, remembered: Record<string, ParamValues> = {}): AppState {
   const nav = typeof navigator !== 'undefined' ? navigator : undefined
   return {
+    view: { main: 'timeline', code: false, projector: false, blank: false, settings: true, help: false, scenes: false },
     scenario,
     presetId,
     remembered,

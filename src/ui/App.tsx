@@ -1,17 +1,30 @@
-import { useEffect, useMemo, useState } from 'react'
+import { Suspense, lazy, useEffect, useMemo } from 'react'
 import { formatMs } from '../core/format'
 import { encodeScenario } from '../core/url'
 import { REGISTRY } from '../patterns/registry'
 import type { AppState } from '../store/app'
+import { replay, togglePause } from '../store/actions'
+import { replayCompare, togglePauseCompare } from '../store/compareReplay'
 import { SATURATED_FPS, saturatesCores } from '../store/pace'
+import { compareAll, pinCurrent } from '../store/tools'
+import { setView } from '../store/view'
+import { store } from '../store/app'
+import { Claims } from './Claims'
 import { Controls } from './Controls'
 import { useApp, useTraceMetrics } from './hooks'
 import { KEYS, installKeyboard } from './keyboard'
 import { Legend } from './Legend'
 import { MetricsPanel } from './MetricsPanel'
 import { Notices } from './Notices'
+import { SceneList, SceneNav } from './SceneNav'
 import { TimelineView, type StripDef } from './TimelineView'
 import { Toolbar } from './Toolbar'
+import { ManualCopyDialog, Tools, useTraceDrop } from './Tools'
+
+// loaded when first opened: the first page stays small
+const CompareView = lazy(() => import('./CompareView'))
+const SweepView = lazy(() => import('./SweepView'))
+const CodePanel = lazy(() => import('./CodePanel'))
 
 function statusText(s: Pick<AppState, 'status' | 'progress'>, jobs: number): string {
   switch (s.status) {
@@ -41,9 +54,36 @@ function StatusLine({ jobs }: { jobs: number }) {
   const status = useApp((s) => s.status)
   const progress = useApp((s) => s.progress)
   return (
-    <span className="status" data-testid="status" data-status={status}>
+    <span className="status" data-testid="status" data-status={status} role="status" aria-live="polite">
       {statusText({ status, progress }, jobs)}
     </span>
+  )
+}
+
+function HelpDialog() {
+  return (
+    <div className="dialog-backdrop" onClick={() => setView({ help: false })}>
+      <div className="dialog help" role="dialog" aria-modal="true" aria-label="Keyboard" onClick={(e) => e.stopPropagation()}>
+        <div className="dialog-head">
+          <h2>Keys</h2>
+          <button className="tool" onClick={() => setView({ help: false })} aria-label="Close" autoFocus>
+            ×
+          </button>
+        </div>
+        <table>
+          <tbody>
+            {KEYS.map((k) => (
+              <tr key={k.keys}>
+                <td>
+                  <kbd>{k.keys}</kbd>
+                </td>
+                <td>{k.what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
   )
 }
 
@@ -51,18 +91,31 @@ export function App() {
   const scenario = useApp((s) => s.scenario)
   const presetId = useApp((s) => s.presetId)
   const status = useApp((s) => s.status)
+  const view = useApp((s) => s.view)
   const theoryState = useApp((s) => s.theory)
   const theory = theoryState.trace && theoryState.trace.scenario.pattern === scenario.pattern ? theoryState.trace : null
   const { trace, metrics, theory: runTheory } = useTraceMetrics()
-  const [help, setHelp] = useState(false)
-  const [controls, setControls] = useState(true)
-  useEffect(() => installKeyboard({ help: () => setHelp((h) => !h), controls: () => setControls((c) => !c) }), [])
+  useTraceDrop()
+  useEffect(
+    () =>
+      installKeyboard({
+        pin: pinCurrent,
+        compareAll: () => void compareAll(),
+        replay: () => (store.getState().view.main === 'compare' ? replayCompare() : replay()),
+        togglePause: () => (store.getState().view.main === 'compare' ? togglePauseCompare(store.getState().playback.speed) : togglePause()),
+      }),
+    [],
+  )
+  useEffect(() => {
+    document.documentElement.classList.toggle('projector', view.projector)
+  }, [view.projector])
   const busy = status === 'running' || status === 'starting'
   // the screen shows the last run; "stale" when the settings now say something else
   const stale = trace !== null && !busy && encodeScenario(REGISTRY, trace.scenario) !== encodeScenario(REGISTRY, scenario)
   const shown = trace?.scenario ?? scenario
   const mod = REGISTRY.module(shown.pattern)
   const preset = presetId ? REGISTRY.preset(presetId) : undefined
+  const scene = preset && preset.pattern === shown.pattern ? preset : undefined
   const theoryMs = theory && theory.status === 'done' ? theory.endT / theory.timeScale : NaN
   const realJobMs = scenario.shared.d * scenario.shared.timeScale
   const expectedMs = theoryMs * scenario.shared.timeScale
@@ -71,14 +124,8 @@ export function App() {
     stale && { id: 'stale', text: `Settings changed since this run (next run: theory ${formatMs(theoryMs)}). Press Space.` },
     !busy && theory?.status === 'failed' && { id: 'theory-failed', text: `The ideal schedule ends in ${theory.error.startsWith('fatal') ? 'a deadlock' : 'an error'}: ${theory.error}` },
     !busy && runsUntilStop && { id: 'until-stop', text: 'This run goes on until you press Stop (Space); the axis shows its last 20 s.' },
-    trace && busy && saturatesCores(trace) && {
-      id: 'live-fps',
-      text: `Live view at ${SATURATED_FPS} fps: the cpu jobs use every core. Replay (R) is smooth.`,
-    },
-    !busy && expectedMs > LONG_RUN_MS && {
-      id: 'long-run',
-      text: `This run will take about ${formatMs(expectedMs)}. Stop (Space) ends it at any time; a smaller time scale runs it faster.`,
-    },
+    trace && busy && saturatesCores(trace) && { id: 'live-fps', text: `Live view at ${SATURATED_FPS} fps: the cpu jobs use every core. Replay (R) is smooth.` },
+    !busy && expectedMs > LONG_RUN_MS && { id: 'long-run', text: `This run will take about ${formatMs(expectedMs)}. Stop (Space) ends it at any time; a smaller time scale runs it faster.` },
     !busy && realJobMs < SHORT_JOB_MS && mod.uses(scenario.params as never, scenario.shared).includes('d') && {
       id: 'short-jobs',
       text: `Each job really lasts ${formatMs(realJobMs)}: too short for browser timers, so overhead will show in the ratio. A larger time scale helps.`,
@@ -92,14 +139,14 @@ export function App() {
   const continuous = mod.continuous?.(shown.params as never) ?? false
   const jobsPlanned = trace ? (metrics?.jobsPlanned ?? NaN) : theory ? theory.jobsBegun : NaN
   return (
-    <div className={`app ${controls ? '' : 'no-controls'}`}>
+    <div className={`app ${view.settings ? '' : 'no-controls'} main-${view.main}`}>
       <header>
         <h1>
           Go Concurrency <span>at Scale</span>
         </h1>
         <Toolbar />
       </header>
-      {controls && <Controls />}
+      {view.settings && <Controls />}
       <main>
         <Notices />
         <div className="status-row">
@@ -110,32 +157,36 @@ export function App() {
             </span>
           ))}
         </div>
-        <div className="lesson-row" data-testid="lesson" title={preset && preset.pattern === shown.pattern ? preset.lesson : mod.lesson}>
-          <b>{preset && preset.pattern === shown.pattern ? preset.title : mod.title}</b> {preset && preset.pattern === shown.pattern ? preset.lesson : mod.lesson}
+        <div className="scene-row">
+          <SceneNav />
+          <div className="lesson-row" data-testid="lesson" title={scene ? scene.lesson : mod.lesson}>
+            <b>{scene ? scene.title : mod.title}</b> {scene ? scene.lesson : mod.lesson}
+          </div>
         </div>
-        <div className="caption-row" data-testid="caption">
-          {mod.summary(shown)}
+        {scene && <Claims preset={scene} trace={trace} />}
+        <div className="caption-row">
+          <span className="caption" data-testid="caption">
+            {mod.summary(shown)}
+          </span>
+          <Tools hasTrace={trace !== null} />
         </div>
-        <TimelineView key={`${mod.id}|${strips.map((s) => s.resource).join('|')}`} theory={theory} strips={strips} stages={stages} rolling={rolling} continuous={continuous} hasTrace={trace !== null} />
+        <div className={`views ${view.code && view.main === 'timeline' ? 'with-code' : ''}`}>
+          {view.main === 'timeline' && (
+            <TimelineView key={`${mod.id}|${strips.map((s) => s.resource).join('|')}`} theory={theory} strips={strips} stages={stages} rolling={rolling} continuous={continuous} hasTrace={trace !== null} />
+          )}
+          <Suspense fallback={<div className="loading">Loading…</div>}>
+            {view.main === 'compare' && <CompareView />}
+            {view.main === 'sweep' && <SweepView />}
+            {view.code && view.main === 'timeline' && <CodePanel pattern={shown.pattern} />}
+          </Suspense>
+        </div>
         <Legend />
         <MetricsPanel trace={trace} metrics={metrics} theory={trace ? runTheory : theory} stale={stale} continuous={continuous} theoryMs={theoryState.ms} />
       </main>
-      {help && (
-        <div className="help" role="dialog" aria-label="Keyboard" onClick={() => setHelp(false)}>
-          <table>
-            <tbody>
-              {KEYS.map((k) => (
-                <tr key={k.keys}>
-                  <td>
-                    <kbd>{k.keys}</kbd>
-                  </td>
-                  <td>{k.what}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {view.help && <HelpDialog />}
+      {view.scenes && <SceneList />}
+      <ManualCopyDialog />
+      {view.blank && <div className="blank" data-testid="blank" onClick={() => setView({ blank: false })} aria-label="Blank screen: press B or Esc" />}
     </div>
   )
 }

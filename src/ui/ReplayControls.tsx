@@ -1,26 +1,7 @@
-import { computeMetrics } from '../core/metrics'
-import { toChromeTrace } from '../core/chromeTrace'
-import { REGISTRY } from '../patterns/registry'
 import { SPEEDS } from '../store/app'
+import { downloadTrace } from '../store/exports'
 import { replay, setSpeed, togglePause } from '../store/actions'
-import { traceHub } from '../store/traceHub'
 import { useApp } from './hooks'
-
-function downloadTrace(): void {
-  const tr = traceHub.get()
-  if (!tr) return
-  const s = tr.scenario
-  const mod = REGISTRY.module(s.pattern)
-  const json = JSON.stringify(toChromeTrace(tr, computeMetrics(tr, traceHub.theory()), mod.summary(s)))
-  const a = document.createElement('a')
-  a.href = URL.createObjectURL(new Blob([json], { type: 'application/json' }))
-  const stamp = new Date(tr.meta.startedAt).toISOString().replace(/[:.]/g, '-')
-  a.download = `trace-${s.pattern}-${stamp}.json`
-  document.body.append(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000)
-}
 
 /** Replay of the recorded run (nothing is re-run), its speed, and the trace download: beside the scrubber. */
 export function ReplayControls({ hasTrace, after }: { hasTrace: boolean; after?: boolean }) {

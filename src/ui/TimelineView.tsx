@@ -1,10 +1,13 @@
 import { useEffect, useRef } from 'react'
 import { formatMs } from '../core/format'
+import { lineOfSegment, parseGo } from '../core/gosource'
 import type { Trace } from '../core/trace'
 import type { StageNode } from '../patterns/module'
 import { REGISTRY } from '../patterns/registry'
 import { seek } from '../store/actions'
 import { store } from '../store/app'
+import { focusStore, setHover } from '../store/focus'
+import { setHoveredLane } from '../store/stepping'
 import { liveFps } from '../store/pace'
 import { cursorTime } from '../store/playback'
 import { traceHub } from '../store/traceHub'
@@ -18,6 +21,19 @@ import { ReplayControls } from './ReplayControls'
 export interface StripDef {
   resource: string
   caption: string
+}
+
+/** Segments spent on the picked code line, as flags (computed once per trace version, not per frame). */
+function lineEmphasis(tr: Trace | null, line: number, showCode: boolean, cache: { key: string; f: ((s: number) => boolean) | null }): ((s: number) => boolean) | null {
+  if (!tr || line < 0 || !showCode) return null
+  const key = `${tr.scenario.pattern}|${tr.version}|${line}|${tr.segments}`
+  if (cache.key === key) return cache.f
+  const lines = parseGo(REGISTRY.pattern(tr.scenario.pattern)?.go ?? '')
+  const on = new Uint8Array(tr.segments)
+  for (let s = 0; s < tr.segments; s++) on[s] = lineOfSegment(lines, tr, s) === line ? 1 : 0
+  cache.key = key
+  cache.f = (s) => on[s] === 1
+  return cache.f
 }
 
 /** The lanes to emphasise: what the pattern's module calls the critical path of the trace shown. */
@@ -65,7 +81,13 @@ export function TimelineView({ theory, strips, stages, rolling, continuous, hasT
   }, [theory])
 
   useEffect(() => {
-    const tl = createTimeline(tlRef.current as HTMLDivElement)
+    const tl = createTimeline(tlRef.current as HTMLDivElement, {
+      onHover(segment, lane) {
+        setHover(segment, lane)
+        setHoveredLane(lane)
+      },
+    })
+    const emphasisCache = { key: '', f: null as ((s: number) => boolean) | null }
     const stripCtl: StripController[] = strips.flatMap((s, i) => {
       const el = stripRefs.current[i]
       return el ? [createStrip(el, s.resource, s.caption)] : []
@@ -91,7 +113,8 @@ export function TimelineView({ theory, strips, stages, rolling, continuous, hasT
         store.setState({ playback: { ...p, playing: false, anchorT: end, anchorWall: performance.now() } })
       }
       const th = trace ? traceHub.theory() : theoryRef.current
-      const key = `${trace ? trace.version : -1}|${cursor}|${mode}|${st.scenario.shared.timeScale}|${st.scenario.pattern}`
+      const emphasize = lineEmphasis(trace, focusStore.getState().line, st.view.code, emphasisCache)
+      const key = `${trace ? trace.version : -1}|${cursor}|${mode}|${st.scenario.shared.timeScale}|${st.scenario.pattern}|${emphasisCache.key}|${emphasize !== null}|${st.view.projector}`
       const now = performance.now()
       const fps = live && trace ? liveFps(trace) : 60
       if (fps < 60) {
@@ -119,6 +142,8 @@ export function TimelineView({ theory, strips, stages, rolling, continuous, hasT
         showCursor: live || mode === 'replay',
         highlight: highlightOf(trace && trace.status !== 'running' ? trace : trace ? null : th),
         window: continuousRef.current ? CONTINUOUS_WINDOW_MS : 0,
+        emphasize,
+        large: st.view.projector,
       }
       tl.update(input)
       for (const s of stripCtl) s.update(input)

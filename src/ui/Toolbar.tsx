@@ -21,7 +21,7 @@ export function Toolbar() {
             onClick={() => setPattern(m.id)}
             title={`${m.title} (key ${i + 1})`}
           >
-            <kbd>{i + 1}</kbd> {m.short}
+            <kbd>{i + 1}</kbd> <span className="pattern-name">{m.short}</span>
           </button>
         ))}
       </div>

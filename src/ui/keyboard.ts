@@ -1,23 +1,37 @@
 import { REGISTRY } from '../patterns/registry'
-import { store } from '../store/app'
-import { replay, runOrStop, seek, stepSpeed, stop, togglePause } from '../store/actions'
+import { runOrStop, stepSpeed, stop } from '../store/actions'
+import { stepScene } from '../store/deck'
 import { setPattern } from '../store/settings'
-import { cursorTime } from '../store/playback'
-import { traceHub } from '../store/traceHub'
+import { stepEvent, stepTime } from '../store/stepping'
+import { closeDialogs, toggleFullscreen, toggleMain, toggleView } from '../store/view'
 
 export interface KeyHelp {
   keys: string
   what: string
 }
 
+/** Actions the keys reach that depend on what is on screen (the compare view replays its own runs). */
+export interface ToolKeys {
+  pin(): void
+  compareAll(): void
+  replay(): void
+  togglePause(): void
+}
+
 export const KEYS: KeyHelp[] = [
   { keys: 'Space', what: 'Run / Stop' },
-  { keys: 'Esc', what: 'Stop' },
-  { keys: 'R', what: 'Replay from the start' },
-  { keys: 'K', what: 'Pause / resume replay' },
+  { keys: 'Esc', what: 'Stop; close this help or a blank screen' },
+  { keys: '← →  PgUp PgDn', what: 'Previous / next scene of the talk' },
+  { keys: 'A', what: 'Run the scene’s whole comparison and show it stacked' },
+  { keys: 'N', what: 'Pin this run (up to four) · C shows the pinned runs' },
+  { keys: 'R', what: 'Replay from the start · K pause / resume' },
+  { keys: ',  .', what: 'Replay: previous / next event (handoff, barrier, a hovered lane’s change)' },
+  { keys: 'Shift + ← →', what: 'Replay: 5 % back / forward' },
   { keys: '[  ]', what: 'Replay slower / faster' },
-  { keys: '←  →', what: 'Step the replay back / forward 5 %' },
   { keys: `1–${REGISTRY.modules.length}`, what: REGISTRY.modules.map((m) => m.short).join(' · ') },
+  { keys: 'G', what: 'The Go code beside the timeline' },
+  { keys: 'P', what: 'Projector mode: large type and thick bars' },
+  { keys: 'F  B', what: 'Full screen · blank the screen' },
   { keys: 'H', what: 'Hide / show the settings' },
   { keys: '?', what: 'This help' },
 ]
@@ -26,35 +40,52 @@ export const KEYS: KeyHelp[] = [
 function ownedByControl(e: KeyboardEvent): boolean {
   const t = e.target
   if (!(t instanceof HTMLElement)) return false
-  if (t instanceof HTMLInputElement) return t.type === 'range' ? e.key.startsWith('Arrow') : true
+  if (t instanceof HTMLInputElement) return t.type === 'range' ? e.key.startsWith('Arrow') || e.key.startsWith('Page') || e.key === 'Home' || e.key === 'End' : t.type !== 'checkbox'
   return t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement || t.isContentEditable
 }
 
-/** Presenter keys. Returns the listener's remover. */
-export function installKeyboard(toggle: { help(): void; controls(): void }): () => void {
+/** Presenter keys (clickers send ← → and PageUp / PageDown). Returns the listener's remover. */
+export function installKeyboard(tools: ToolKeys): () => void {
   const onKey = (e: KeyboardEvent) => {
     if (e.ctrlKey || e.metaKey || e.altKey || ownedByControl(e)) return
-    // A focused button would also act on Space/Enter when the key comes up: the keys are ours.
-    if (e.target instanceof HTMLButtonElement) e.target.blur()
     const k = e.key
+    // Enter and Space on a focused button belong to that button
+    if ((k === 'Enter' || k === ' ') && e.target instanceof HTMLButtonElement) return
     if (k === ' ') runOrStop()
-    else if (k === 'Escape') void stop()
-    else if (k === 'r' || k === 'R') replay()
-    else if (k === 'k' || k === 'K') togglePause()
+    else if (k === 'Escape') {
+      if (!closeDialogs()) void stop()
+    } else if (k === 'ArrowLeft' || k === 'ArrowRight') {
+      if (e.shiftKey) stepTime(k === 'ArrowLeft' ? -0.05 : 0.05)
+      else stepScene(k === 'ArrowLeft' ? -1 : 1)
+    } else if (k === 'PageUp' || k === 'PageDown') stepScene(k === 'PageUp' ? -1 : 1)
+    else if (k === ',' || k === '.') stepEvent(k === ',' ? -1 : 1)
+    else if (k === 'r' || k === 'R') tools.replay()
+    else if (k === 'k' || k === 'K') tools.togglePause()
     else if (k === '[') stepSpeed(-1)
     else if (k === ']') stepSpeed(1)
-    else if (k === 'ArrowLeft' || k === 'ArrowRight') {
-      const tr = traceHub.get()
-      if (!tr) return
-      const end = tr.end
-      const t = cursorTime(store.getState().playback, end)
-      seek(t + (k === 'ArrowLeft' ? -0.05 : 0.05) * end)
-    } else if (k >= '1' && k <= '9' && Number(k) <= REGISTRY.modules.length) setPattern(REGISTRY.modules[Number(k) - 1].id)
-    else if (k === 'h' || k === 'H') toggle.controls()
-    else if (k === '?') toggle.help()
+    else if (k >= '1' && k <= '9' && Number(k) <= REGISTRY.modules.length) setPattern(REGISTRY.modules[Number(k) - 1].id)
+    else if (k === 'a' || k === 'A') tools.compareAll()
+    else if (k === 'n' || k === 'N') tools.pin()
+    else if (k === 'c' || k === 'C') toggleMain('compare')
+    else if (k === 'g' || k === 'G') toggleView('code')
+    else if (k === 'p' || k === 'P') toggleView('projector')
+    else if (k === 'f' || k === 'F') toggleFullscreen()
+    else if (k === 'b' || k === 'B') toggleView('blank')
+    else if (k === 'h' || k === 'H') toggleView('settings')
+    else if (k === '?') toggleView('help')
     else return
     e.preventDefault()
   }
+  // a button clicked with the pointer hands the keyboard back to the presenter keys (Space runs);
+  // one reached with Tab keeps its focus, so Enter and Space press it
+  const onClick = (e: MouseEvent) => {
+    const b = e.target instanceof Element ? e.target.closest('button') : null
+    if (b && e.detail > 0) b.blur()
+  }
   window.addEventListener('keydown', onKey)
-  return () => window.removeEventListener('keydown', onKey)
+  window.addEventListener('click', onClick)
+  return () => {
+    window.removeEventListener('keydown', onKey)
+    window.removeEventListener('click', onClick)
+  }
 }

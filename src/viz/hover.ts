@@ -7,6 +7,18 @@ function jobText(tr: Trace, job: number): string {
   return label >= 0 ? `${tr.text(label)} (job #${job + 1})` : `job #${job + 1}`
 }
 
+/** The segment of goroutine `lane` at scenario time `t` up to the cursor (−1: none). */
+export function segmentAt(tr: Trace, lane: number, t: number, cursor: number): number {
+  const tReal = t * tr.timeScale
+  if (tReal > cursor) return -1
+  for (let s = 0; s < tr.segments; s++) {
+    if (tr.sG.data[s] !== lane || tr.sState.data[s] === State.Active) continue
+    const t1 = isNaN(tr.sT1.data[s]) ? cursor : Math.min(tr.sT1.data[s], cursor)
+    if (tr.sT0.data[s] <= tReal && tReal < t1) return s
+  }
+  return -1
+}
+
 /**
  * What is under the pointer: the segment of goroutine `lane` at scenario time `t` (or, before any
  * run, the theory's job there), as lines of text. Null when there is nothing.

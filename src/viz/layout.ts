@@ -16,6 +16,22 @@ export interface TimelineInput {
   highlight: readonly number[]
   /** scenario ms to show at once for a run that goes on until Stop (the axis slides); 0 = the whole run */
   window: number
+  /** a time axis shared with other timelines (the compare view), scenario ms; overrides the rest */
+  domain?: [number, number]
+  /** segments to stand out (the others are dimmed), e.g. those spent on a picked code line; its identity names it */
+  emphasize?: ((segment: number) => boolean) | null
+  /** projector mode: large lane labels, thick bars */
+  large?: boolean
+  /**
+   * One of several stacked timelines (the compare view): little room above and below, the axis only
+   * where `axis` says, and no makespan labels (the stack's headers carry them).
+   */
+  compact?: { axis: boolean }
+}
+
+export interface TimelineOptions {
+  /** the segment under the pointer changed (−1: none) */
+  onHover?(segment: number, lane: number): void
 }
 
 export interface TimelineController {
@@ -30,9 +46,21 @@ export const BARS_PER_JOB = 4
 /** Direct handoffs drawn as arrows up to this many (beyond, they would hide the bars). */
 export const MAX_ARROWS = 400
 
+/** Opacity of bars that are not emphasised. */
+export const DIMMED = 0.18
+
 /** Margins, shared with the strips under the timeline so that all read on one time axis. */
 export const M = { top: 34, right: 28, bottom: 40, left: 118 }
+
+/** Margins of a timeline: a compact one in a stack has little above and below; large labels need a wider label column. */
+export function marginsOf(input: Pick<TimelineInput, 'compact' | 'large'>): { top: number; bottom: number; left: number } {
+  const left = input.large ? 168 : M.left
+  if (!input.compact) return { top: M.top + (input.large ? 8 : 0), bottom: M.bottom, left }
+  return { top: input.compact.axis ? (input.large ? 34 : 26) : 4, bottom: 4, left }
+}
 export const MAX_PITCH = 56
+/** Lane labels: px, normally and in projector mode. */
+export const LABEL_PX = { normal: 18, large: 26 }
 
 export interface Bar {
   key: number
@@ -56,6 +84,7 @@ export function timeDomain(input: TimelineInput): { xMin: number; xMax: number; 
   const { trace } = input
   const scale = trace ? trace.timeScale : input.scenario.shared.timeScale
   const measuredEnd = trace ? (isNaN(trace.endT) ? Math.min(trace.lastT, input.cursor) : trace.endT) / scale : 0
+  if (input.domain) return { xMin: input.domain[0], xMax: input.domain[1], measuredEnd }
   if (input.window > 0) {
     const now = trace ? Math.min(input.cursor, trace.end) / scale : 0
     const xMax = Math.max(input.window, now)

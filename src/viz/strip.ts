@@ -4,7 +4,7 @@ import { select } from 'd3-selection'
 import { area, curveStepAfter, line } from 'd3-shape'
 import { ResourceKind } from '../core/events'
 import type { ResourceTrack, Trace } from '../core/trace'
-import { M, timeDomain, type TimelineInput } from './layout'
+import { M, marginsOf, timeDomain, type TimelineInput } from './layout'
 
 export interface StripController {
   update(input: TimelineInput): void
@@ -44,14 +44,15 @@ export function createStrip(el: HTMLElement, resource: string, caption: string):
     if (width < 50 || height < 30) return
     const cursor = input.trace ? input.cursor : Infinity
     const dom = timeDomain(input)
-    const x = scaleLinear().domain([dom.xMin, dom.xMax]).range([M.left, width - M.right]).clamp(true)
+    const left = marginsOf(input).left
+    const x = scaleLinear().domain([dom.xMin, dom.xMax]).range([left, width - M.right]).clamp(true)
     const isChan = r?.kind === ResourceKind.Chan
     const pts = r && source ? series(source, r, cursor, x) : { value: [], send: [], recv: [], peak: [0, 0, 0] }
     const cap = r && r.cap >= 0 ? r.cap : 0
     const top = Math.max(1, cap, ...pts.peak)
     const y = scaleLinear().domain([0, top]).range([height - 6, 22])
     svg.attr('width', width).attr('height', height).attr('aria-label', `${caption} over time`)
-    gY.attr('transform', `translate(${M.left},0)`).call(axisLeft(y).ticks(Math.min(3, top), 'd').tickSizeOuter(0))
+    gY.attr('transform', `translate(${left},0)`).call(axisLeft(y).ticks(Math.min(3, top), 'd').tickSizeOuter(0))
     const stepArea = area<Pt>().curve(curveStepAfter).x((d) => x(d[0])).y0(y(0)).y1((d) => y(d[1]))
     const step = line<Pt>().curve(curveStepAfter).x((d) => x(d[0])).y((d) => y(d[1]))
     pathArea.attr('d', stepArea(pts.value) ?? '')
@@ -59,7 +60,7 @@ export function createStrip(el: HTMLElement, resource: string, caption: string):
     pathSend.attr('d', isChan && pts.peak[1] > 0 ? (step(pts.send) ?? '') : '')
     pathRecv.attr('d', isChan && pts.peak[2] > 0 ? (step(pts.recv) ?? '') : '')
     const showCap = isChan && cap > 0
-    capLine.attr('x1', M.left).attr('x2', width - M.right).attr('y1', y(cap)).attr('y2', y(cap)).attr('display', showCap ? null : 'none')
+    capLine.attr('x1', left).attr('x2', width - M.right).attr('y1', y(cap)).attr('y2', y(cap)).attr('display', showCap ? null : 'none')
     capText.attr('x', width - M.right).attr('y', y(cap) - 4).attr('text-anchor', 'end').text(showCap ? `cap ${cap}` : '')
     title.text(r ? describe(r, caption, pts.peak, cap) : caption)
     el.dataset.samples = String(r ? r.samples : 0)

@@ -3,22 +3,24 @@ import type { ScaleLinear } from 'd3-scale'
 import { Exit, JobStatus, Op, State } from '../core/events'
 import type { Trace } from '../core/trace'
 import { fillFor } from './hatch'
-import { M, MAX_ARROWS, type Bar } from './layout'
+import { DIMMED, LABEL_PX, M, MAX_ARROWS, type Bar } from './layout'
 import { joinShapeWithLabel, type G } from './join'
 import { GHOST_FILL, GHOST_OUTLINE, GHOST_STROKE, GROUP_BAND, HANDOFF_COLOR, HIGHLIGHT_COLOR } from './palette'
 
-export function drawLabels(g: G, names: string[], pitch: number, laneY: (l: number) => number, barH: number, highlight: ReadonlySet<number>): void {
-  // Label every lane when there is room, else every k-th one.
-  const every = pitch >= 13 ? 1 : Math.ceil(13 / Math.max(pitch, 0.01))
+export function drawLabels(g: G, names: string[], pitch: number, laneY: (l: number) => number, barH: number, highlight: ReadonlySet<number>, large = false, left = M.left): void {
+  // as large as the lane allows, never below 11 px (24 px and up in projector mode); every lane
+  // labelled when there is room, else every k-th one
+  const px = large ? LABEL_PX.large : Math.max(11, Math.min(LABEL_PX.normal, pitch * 0.6))
+  const every = Math.max(1, Math.ceil((px + 2) / Math.max(pitch, 0.01)))
   const shown = names.map((name, lane) => ({ name, lane })).filter((d) => d.lane % every === 0)
   g.selectAll<SVGTextElement, { name: string; lane: number }>('text')
     .data(shown, (d) => d.lane)
     .join('text')
-    .attr('x', M.left - 10)
+    .attr('x', left - 10)
     .attr('y', (d) => laneY(d.lane) + barH / 2)
     .attr('dy', '0.35em')
     .attr('text-anchor', 'end')
-    .attr('font-size', Math.max(11, Math.min(18, pitch * 0.6)))
+    .attr('font-size', px)
     .attr('font-weight', (d) => (highlight.has(d.lane) ? 800 : null))
     .attr('fill', (d) => (highlight.has(d.lane) ? HIGHLIGHT_COLOR : null))
     .text((d) => (highlight.has(d.lane) ? `★ ${d.name}` : d.name))
@@ -28,19 +30,19 @@ export function drawLabels(g: G, names: string[], pitch: number, laneY: (l: numb
  * Alternating bands behind the lanes of each group (a pipeline stage, a batch) when there are two
  * groups or more, each named along the left edge when its band is tall enough for the name.
  */
-export function drawGroupBands(g: G, groups: [number, number, string][], pitch: number, x0: number, x1: number): void {
+export function drawGroupBands(g: G, groups: [number, number, string][], pitch: number, x0: number, x1: number, top: number): void {
   const shown = groups.length < 2 || groups.length > 400 ? [] : groups
   const sel = joinShapeWithLabel(g, 'group', shown, (d) => `${d[0]}:${d[2]}`, 'rect')
   sel
     .select('rect')
     .attr('x', x0)
-    .attr('y', (d) => M.top + d[0] * pitch)
+    .attr('y', (d) => top + d[0] * pitch)
     .attr('width', Math.max(0, x1 - x0))
     .attr('height', (d) => (d[1] - d[0] + 1) * pitch)
     .attr('fill', (_d, i) => GROUP_BAND[i % 2])
   sel
     .select('text')
-    .attr('transform', (d) => `translate(11,${M.top + ((d[0] + d[1] + 1) * pitch) / 2}) rotate(-90)`)
+    .attr('transform', (d) => `translate(11,${top + ((d[0] + d[1] + 1) * pitch) / 2}) rotate(-90)`)
     .attr('text-anchor', 'middle')
     .text((d) => ((d[1] - d[0] + 1) * pitch >= d[2].length * 7 + 6 ? d[2] : ''))
 }
@@ -99,9 +101,10 @@ function barText(tr: Trace | null, b: Bar, width: number, pitch: number): string
   return text.length * 8 < width ? text : num.length * 8 < width ? num : ''
 }
 
-export function drawBarsSvg(g: G, tr: Trace | null, bars: Bar[], x: ScaleLinear<number, number>, laneY: (l: number) => number, barH: number, pitch: number): void {
+export function drawBarsSvg(g: G, tr: Trace | null, bars: Bar[], x: ScaleLinear<number, number>, laneY: (l: number) => number, barH: number, pitch: number, emphasize: ((seg: number) => boolean) | null): void {
   const sel = joinShapeWithLabel(g, 'bar', bars, (b) => b.key, 'rect')
   sel.attr('data-state', (b) => b.state).attr('data-job', (b) => b.job)
+  sel.attr('opacity', (b) => (emphasize && !emphasize(b.key) ? DIMMED : null)).attr('data-emphasized', (b) => (emphasize && emphasize(b.key) ? '1' : null))
   sel
     .select('rect')
     .attr('x', (b) => x(b.x0))

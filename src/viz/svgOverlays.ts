@@ -6,7 +6,7 @@ import { joinShapeWithLabel, type G } from './join'
 import { M, marksOf, theorySpan, type TimelineInput } from './layout'
 import { BARRIER_COLOR, CURSOR_COLOR } from './palette'
 
-export function drawBarriers(g: G, tr: Trace | null, theory: Trace | null, cursor: number, x: ScaleLinear<number, number>, plotH: number): void {
+export function drawBarriers(g: G, tr: Trace | null, theory: Trace | null, cursor: number, x: ScaleLinear<number, number>, plotH: number, top: number, labels = true): void {
   const lines = tr
     ? marksOf(tr, 'barrier', cursor).map((t, i) => ({ t, i, kind: 'measured' }))
     : theory
@@ -18,8 +18,8 @@ export function drawBarriers(g: G, tr: Trace | null, theory: Trace | null, curso
     .select('line')
     .attr('x1', (d) => x(d.t))
     .attr('x2', (d) => x(d.t))
-    .attr('y1', M.top)
-    .attr('y2', M.top + plotH)
+    .attr('y1', top)
+    .attr('y2', top + plotH)
     .attr('stroke', BARRIER_COLOR)
     .attr('stroke-opacity', (d) => (d.kind === 'measured' ? 0.75 : 0.3))
     .attr('stroke-dasharray', (d) => (d.kind === 'measured' ? null : '4 4'))
@@ -27,12 +27,12 @@ export function drawBarriers(g: G, tr: Trace | null, theory: Trace | null, curso
   sel
     .select('text')
     .attr('x', (d) => x(d.t))
-    .attr('y', M.top + plotH + 2)
+    .attr('y', top + plotH + 2)
     .attr('text-anchor', 'middle')
-    .text((d) => (d.i === 0 || spacing > 70 ? 'wg.Wait()' : ''))
+    .text((d) => (labels && (d.i === 0 || spacing > 70) ? 'wg.Wait()' : ''))
 }
 
-export function drawMarkers(g: G, input: TimelineInput, tr: Trace | null, measuredEnd: number, x: ScaleLinear<number, number>, plotH: number): void {
+export function drawMarkers(g: G, input: TimelineInput, tr: Trace | null, measuredEnd: number, x: ScaleLinear<number, number>, plotH: number, top: number): void {
   type Mark = { id: string; t: number; label: string; color: string; dash: string | null; anchor: 'start' | 'end' }
   const marks: Mark[] = []
   // a theory that ends (not one cut at its horizon) has a makespan worth a line
@@ -67,16 +67,16 @@ export function drawMarkers(g: G, input: TimelineInput, tr: Trace | null, measur
     .select('line')
     .attr('x1', (d) => x(d.t))
     .attr('x2', (d) => x(d.t))
-    .attr('y1', M.top - 4)
-    .attr('y2', (d) => M.top + plotH + (d.id === 'cursor' ? 0 : 22))
+    .attr('y1', top - 4)
+    .attr('y2', (d) => top + plotH + (d.id === 'cursor' || input.compact ? 0 : 22))
     .attr('stroke', (d) => d.color)
     .attr('stroke-width', (d) => (d.id === 'cursor' ? 2 : 1.5))
     .attr('stroke-dasharray', (d) => d.dash)
   sel
     .select('text')
     .attr('x', (d) => x(d.t) + (d.anchor === 'start' ? 5 : -5))
-    .attr('y', (d) => (d.id === 'cursor' ? M.top + 14 : M.top + plotH + 34))
+    .attr('y', (d) => (d.id === 'cursor' ? top + 14 : top + plotH + 34))
     .attr('text-anchor', (d) => d.anchor)
     .attr('fill', (d) => d.color)
-    .text((d) => d.label)
+    .text((d) => (input.compact && d.id !== 'cursor' ? '' : d.label))
 }

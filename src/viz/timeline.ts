@@ -1,21 +1,21 @@
 import { axisTop } from 'd3-axis'
 import { scaleLinear, type ScaleLinear } from 'd3-scale'
 import { pointer, select } from 'd3-selection'
-import { JobStatus } from '../core/events'
 import { tickFormatter } from '../core/format'
-import { describeAt } from './hover'
-import { addSvgHatches, canvasFills } from './hatch'
-import { BARS_PER_JOB, M, MAX_PITCH, SVG_BAR_LIMIT, forEachBar, laneCount, laneGroups, laneNames, timeDomain, type Bar, type TimelineController, type TimelineInput } from './layout'
-import { AXIS_COLOR, BARRIER_COLOR, FAIL_COLOR, GHOST_FILL, HANDOFF_COLOR } from './palette'
+import { createCanvasLanes } from './canvasLanes'
+import { describeAt, segmentAt } from './hover'
+import { addSvgHatches } from './hatch'
+import { BARS_PER_JOB, M, MAX_PITCH, marginsOf, SVG_BAR_LIMIT, forEachBar, laneCount, laneGroups, laneNames, timeDomain, type Bar, type TimelineController, type TimelineInput, type TimelineOptions } from './layout'
+import { AXIS_COLOR, HANDOFF_COLOR } from './palette'
 import { drawBarsSvg, drawExitsSvg, drawGhostsSvg, drawGroupBands, drawHandoffsSvg, drawLabels, drawLifelinesSvg } from './svgLanes'
 import { drawBarriers, drawMarkers } from './svgOverlays'
 
 /** A swimlane timeline: one lane per goroutine (lane = goroutine id), bars by state, theory as ghosts. */
 let timelines = 0
 
-export function createTimeline(el: HTMLElement): TimelineController {
+export function createTimeline(el: HTMLElement, opts: TimelineOptions = {}): TimelineController {
   const root = select(el).classed('timeline', true)
-  const canvas = root.append('canvas').attr('class', 'tl-canvas').node() as HTMLCanvasElement
+  const lanesCanvas = createCanvasLanes(el)
   const svg = root.append('svg').attr('class', 'tl-svg').attr('role', 'img')
   const defs = svg.append('defs')
   addSvgHatches(defs)
@@ -47,13 +47,11 @@ export function createTimeline(el: HTMLElement): TimelineController {
   const gBarriers = plot.append('g').attr('class', 'tl-barriers')
   const gCursor = svg.append('g').attr('class', 'tl-cursor')
   const badge = svg.append('text').attr('class', 'tl-badge')
-  const ctx = canvas.getContext('2d') as CanvasRenderingContext2D
-  let fills: ReturnType<typeof canvasFills> | null = null
   let width = el.clientWidth
   let height = el.clientHeight
   let last: TimelineInput | null = null
   /** geometry of the last drawing, for hit-testing the pointer */
-  let geom: { x: ScaleLinear<number, number>; pitch: number; lanes: number; names: string[] } | null = null
+  let geom: { x: ScaleLinear<number, number>; pitch: number; lanes: number; names: string[]; top: number } | null = null
   let ghostTheory: TimelineInput['theory'] | undefined = undefined
   let ghostGeom = ''
   const tip = root.append('div').attr('class', 'tl-tip').attr('role', 'tooltip').style('display', 'none')
@@ -61,9 +59,11 @@ export function createTimeline(el: HTMLElement): TimelineController {
   svg.on('pointermove', (ev: PointerEvent) => {
     if (!geom || !last) return
     const [px, py] = pointer(ev, svg.node())
-    const lane = Math.floor((py - M.top) / geom.pitch)
+    const lane = Math.floor((py - geom.top) / geom.pitch)
     const t = geom.x.invert(px)
-    const lines = lane >= 0 && lane < geom.lanes && t >= 0 ? describeAt(last.trace, last.theory, geom.names[lane], lane, t, last.cursor) : null
+    const inLanes = lane >= 0 && lane < geom.lanes && t >= 0
+    const lines = inLanes ? describeAt(last.trace, last.theory, geom.names[lane], lane, t, last.cursor) : null
+    opts.onHover?.(inLanes && last.trace ? segmentAt(last.trace, lane, t, last.cursor) : -1, inLanes ? lane : -1)
     if (!lines) {
       tip.style('display', 'none')
       return
@@ -77,7 +77,10 @@ export function createTimeline(el: HTMLElement): TimelineController {
       .join('div')
       .text((d) => d)
   })
-  svg.on('pointerleave', () => tip.style('display', 'none'))
+  svg.on('pointerleave', () => {
+    tip.style('display', 'none')
+    opts.onHover?.(-1, -1)
+  })
 
   const ro = new ResizeObserver(() => {
     width = el.clientWidth
@@ -93,25 +96,27 @@ export function createTimeline(el: HTMLElement): TimelineController {
     const scale = trace ? trace.timeScale : scenario.shared.timeScale
     const lanes = laneCount(input)
     const { xMin, xMax, measuredEnd } = timeDomain(input)
-    const x = scaleLinear().domain([xMin, xMax]).range([M.left, width - M.right])
-    const plotH = height - M.top - M.bottom
-    const pitch = Math.min(MAX_PITCH, plotH / Math.max(1, lanes))
-    const barH = pitch >= 4 ? pitch * 0.74 : Math.max(1, pitch)
-    const laneY = (g: number) => M.top + g * pitch + (pitch - barH) / 2
+    const { top, bottom, left } = marginsOf(input)
+    const x = scaleLinear().domain([xMin, xMax]).range([left, width - M.right])
+    const plotH = height - top - bottom
+    const pitch = Math.min(input.large ? MAX_PITCH * 1.3 : MAX_PITCH, plotH / Math.max(1, lanes))
+    const barH = pitch >= 4 ? pitch * (input.large ? 0.84 : 0.74) : Math.max(1, pitch)
+    const laneY = (g: number) => top + g * pitch + (pitch - barH) / 2
 
     svg.attr('width', width).attr('height', height).attr('aria-label', `Timeline of ${lanes} goroutines`)
     // a little room right of the plot for exit marks and labels
-    clipRect.attr('x', M.left - 1).attr('y', 0).attr('width', Math.max(0, width - M.left)).attr('height', height)
+    clipRect.attr('x', left - 1).attr('y', 0).attr('width', Math.max(0, width - left)).attr('height', height)
     gAxis
-      .attr('transform', `translate(0,${M.top - 6})`)
+      .attr('display', input.compact && !input.compact.axis ? 'none' : null)
+      .attr('transform', `translate(0,${top - 6})`)
       .call(axisTop(x).ticks(Math.max(2, Math.floor(width / 110))).tickFormat((d) => tickFormatter(xMax)(+d)))
       .call((g) => g.selectAll('text').attr('fill', AXIS_COLOR))
 
     const names = laneNames(input, lanes)
-    geom = { x, pitch, lanes, names }
+    geom = { x, pitch, lanes, names, top }
     const highlight = new Set(input.highlight)
-    drawGroupBands(gBands, pitch >= 2 ? laneGroups(input, lanes) : [], pitch, M.left, width - M.right)
-    drawLabels(gLabels, names, pitch, laneY, barH, highlight)
+    drawGroupBands(gBands, pitch >= 2 ? laneGroups(input, lanes) : [], pitch, left, width - M.right, top)
+    drawLabels(gLabels, names, pitch, laneY, barH, highlight, input.large, left)
 
     // Decided by the scenario's size, not by what is drawn so far, so a run never switches mid-way.
     const plannedJobs = Math.max(theory ? theory.jobsBegun : 0, scenario.shared.n)
@@ -124,9 +129,9 @@ export function createTimeline(el: HTMLElement): TimelineController {
       gLife.selectAll('*').remove()
       gMarks.selectAll('*').remove()
       gHandoffs.selectAll('*').remove()
-      counts = drawCanvas(input, x, laneY, barH, pitch)
+      counts = lanesCanvas.draw(input, { x, laneY, barH, pitch, width, height, left })
     } else {
-      clearCanvas()
+      lanesCanvas.clear()
       const bars: Bar[] = []
       if (trace) forEachBar(trace, input.cursor, scale, (key, lane, x0, x1, state, job) => x1 >= xMin && bars.push({ key, lane, x0: Math.max(x0, xMin), x1, state, job }))
       counts = { bars: bars.length, jobBars: countJobBars(bars) }
@@ -138,7 +143,7 @@ export function createTimeline(el: HTMLElement): TimelineController {
         ghostGeom = ghostKey
       }
       drawLifelinesSvg(gLife, trace, input.cursor, scale, x, laneY, barH)
-      drawBarsSvg(gBars, trace, bars, x, laneY, barH, pitch)
+      drawBarsSvg(gBars, trace, bars, x, laneY, barH, pitch, input.emphasize ?? null)
       drawExitsSvg(gMarks, pitch >= 10 ? trace : null, input.cursor, scale, x, laneY, barH)
       drawHandoffsSvg(gHandoffs, pitch >= 8 ? trace : null, input.cursor, scale, x, laneY, barH)
     }
@@ -149,86 +154,14 @@ export function createTimeline(el: HTMLElement): TimelineController {
     // what a run that goes on until Stop still holds in detail (real ms since its origin)
     el.dataset.retainedFrom = trace ? String(Math.round(trace.base)) : '0'
     el.dataset.segments = trace ? String(trace.segments) : '0'
-    drawBarriers(gBarriers, trace, theory, input.cursor, x, plotH)
-    drawMarkers(gCursor, input, trace, measuredEnd, x, plotH)
+    drawBarriers(gBarriers, trace, theory, input.cursor, x, plotH, top, !input.compact)
+    drawMarkers(gCursor, input, trace, measuredEnd, x, plotH, top)
     root.classed('computing', theory === null && trace === null)
     badge
       .attr('x', 6)
       .attr('y', height - 4)
       .attr('text-anchor', 'start')
-      .text(pitch < 10 ? `${lanes.toLocaleString('en-US')} lanes · ${pitch.toFixed(pitch < 1 ? 2 : 1)} px each` : '')
-  }
-
-  function clearCanvas(): void {
-    canvas.width = 0
-    canvas.height = 0
-  }
-
-  /** Draws ghosts, bars and exits on the canvas; returns how many bars (and job bars) it drew. */
-  function drawCanvas(input: TimelineInput, x: ScaleLinear<number, number>, laneY: (g: number) => number, barH: number, pitch: number): { bars: number; jobBars: number } {
-    const counts = { bars: 0, jobBars: 0 }
-    const dpr = window.devicePixelRatio || 1
-    if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
-      canvas.width = Math.round(width * dpr)
-      canvas.height = Math.round(height * dpr)
-      canvas.style.width = `${width}px`
-      canvas.style.height = `${height}px`
-      fills = null
-    }
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
-    ctx.clearRect(0, 0, width, height)
-    ctx.save()
-    ctx.beginPath()
-    ctx.rect(M.left - 1, 0, width - M.left, height)
-    ctx.clip()
-    fills ??= canvasFills(ctx)
-    // one Path2D per fill: a few fill() calls instead of tens of thousands of styled fillRect()s
-    const ghosts = new Path2D()
-    const th = input.theory
-    if (th) {
-      const ts = th.timeScale
-      for (let j = 0; j < th.jobIds; j++) {
-        const b = th.jBegin.data[j] / ts
-        const e = th.jEnd.data[j] / ts
-        if (!isNaN(b) && !isNaN(e)) ghosts.rect(x(b), laneY(th.jG.data[j]), Math.max(0.5, x(e) - x(b)), barH)
-      }
-    }
-    ctx.fillStyle = GHOST_FILL
-    ctx.fill(ghosts)
-    if (input.trace) {
-      const paths = new Map<number, Path2D>()
-      forEachBar(input.trace, input.cursor, input.trace.timeScale, (_s, lane, x0, x1, state, job) => {
-        counts.bars++
-        if (job >= 0) counts.jobBars++
-        let p = paths.get(state)
-        if (!p) paths.set(state, (p = new Path2D()))
-        const px0 = x(x0)
-        p.rect(px0, laneY(lane), Math.max(0.6, x(x1) - px0), barH)
-      })
-      for (const [state, p] of paths) {
-        ctx.fillStyle = fills[state] ?? '#000'
-        ctx.fill(p)
-      }
-    }
-    if (pitch >= 3 && input.trace) {
-      const tr = input.trace
-      const scale = tr.timeScale
-      ctx.fillStyle = BARRIER_COLOR
-      for (let g = 0; g < tr.goroutines; g++) {
-        const t = tr.gExit.data[g]
-        if (isNaN(t) || t > input.cursor || tr.gExitHow.data[g] !== 0) continue
-        ctx.fillRect(x(t / scale) - 1, laneY(g) + barH * 0.2, 2, barH * 0.6)
-      }
-      // failed and dropped jobs: a red tick at their end
-      ctx.fillStyle = FAIL_COLOR
-      for (let j = 0; j < tr.jobIds; j++) {
-        const st = tr.jStatus.data[j]
-        if ((st !== JobStatus.Failed && st !== JobStatus.Dropped) || tr.jEnd.data[j] > input.cursor) continue
-        ctx.fillRect(x(tr.jEnd.data[j] / scale) - 2, laneY(tr.jG.data[j]), 3, barH)
-      }
-    }
-    ctx.restore()
-    return counts
+      .text(pitch < 10 && !input.compact ? `${lanes.toLocaleString('en-US')} lanes · ${pitch.toFixed(pitch < 1 ? 2 : 1)} px each` : '')
   }
 
   function countJobBars(bars: Bar[]): number {
@@ -241,6 +174,7 @@ export function createTimeline(el: HTMLElement): TimelineController {
     update,
     destroy() {
       ro.disconnect()
+      lanesCanvas.destroy()
       root.selectAll('*').remove()
     },
   }

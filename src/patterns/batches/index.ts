@@ -3,6 +3,7 @@ import type { NumberSpec } from '../../core/params'
 import { workloadSummary } from '../../core/shared'
 import { definePattern, type Expectation } from '../module'
 import { WORKLOAD_KEYS } from '../workload'
+import { GO } from './go'
 import { BATCH_PRESETS } from './presets'
 
 interface Params {
@@ -46,6 +47,7 @@ export const batches = definePattern<Params>({
       main.mark('barrier', wg.resource, b)
     }
   },
+  go: GO,
   presets: BATCH_PRESETS,
   views: [{ type: 'strip', resource: 'wg', caption: 'WaitGroup counter: goroutines of the batch still running' }],
   expectations: (s) => {

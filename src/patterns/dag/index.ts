@@ -6,6 +6,7 @@ import { sum } from '../closedForms'
 import { definePattern, type Expectation } from '../module'
 import { TASK_MS, TASK_NAME, taskJob } from '../tasks'
 import { MACHINE_KEYS } from '../workload'
+import { GO } from './go'
 import { criticalPath, earliestFinish, nodesOf, phasesOf, repair } from './graph'
 import { DAG_PRESETS } from './presets'
 
@@ -88,7 +89,8 @@ export const dag = definePattern<Params>({
       }
       return
     }
-    // dependency graph: done[x] is closed when x has finished; a call receives from each input's
+    // dependency graph: done[x] is closed when x has finished; a call first receives from the done
+    // channel of each call it needs (a receive on a closed channel returns at once)
     const done = new Map<string, Chan<never>>()
     for (const n of nodes) done.set(n.name, main.chan<never>(`${n.name} done`, 0))
     wg.add(nodes.length)
@@ -102,6 +104,7 @@ export const dag = definePattern<Params>({
     }
     await main.wait(wg)
   },
+  go: GO,
   presets: DAG_PRESETS,
   views: [{ type: 'strip', resource: 'wg', caption: 'WaitGroup counter: calls still running' }],
   expectations: (s) => {

@@ -7,6 +7,7 @@ import { listSchedule, sum } from '../closedForms'
 import { definePattern, type Expectation } from '../module'
 import { TASK_MS, TASK_NAME, taskJob, tasksOf } from '../tasks'
 import { MACHINE_KEYS, WORKLOAD_KEYS } from '../workload'
+import { GO } from './go'
 import { FANOUT_PRESETS } from './presets'
 
 interface Params {
@@ -123,9 +124,10 @@ export const fanout = definePattern<Params>({
       for await (const _ of main.range(results)) received.add(1)
       main.mark('barrier', results.resource)
     }
-    if (params.combine > 0) await main.run({ id: work.length, cpu: 0, io: params.combine, label: 'combine' })
+    if (params.combine > 0) await main.run({ id: work.length, cpu: 0, io: params.combine, label: 'combine', group: 'combine' })
     main.mark('respond')
   },
+  go: GO,
   presets: FANOUT_PRESETS,
   views: [
     { type: 'strip', resource: 'wg', caption: 'WaitGroup counter: calls still running' },

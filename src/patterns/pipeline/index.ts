@@ -7,6 +7,7 @@ import type { SharedKey } from '../../core/shared'
 import { definePattern, type Expectation } from '../module'
 import { TASK_NAME } from '../tasks'
 import { MACHINE_KEYS } from '../workload'
+import { GO } from './go'
 import { PIPELINE_PRESETS, logStages } from './presets'
 import { bottleneck, bottleneckBound, drops, itemsPerStage, outputName, stagesOf, unboundedMakespan, type Stage } from './stages'
 
@@ -119,6 +120,7 @@ export const pipeline = definePattern<Params>({
     if (params.take > 0) await main.wait(all) // the stages must finish before main may return
   },
   mayDeadlock: (p) => p.take > 0 && p.mode === 'pipeline',
+  go: GO,
   presets: PIPELINE_PRESETS,
   views: [
     {

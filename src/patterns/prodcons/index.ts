@@ -4,6 +4,7 @@ import type { NumberSpec, ParamValues, ToggleSpec } from '../../core/params'
 import { kindSummary, type SharedKey } from '../../core/shared'
 import { definePattern, type Expectation } from '../module'
 import { MACHINE_KEYS } from '../workload'
+import { GO } from './go'
 import { prodConsMakespan, produceTimes } from './closedForm'
 import { PRODCONS_PRESETS } from './presets'
 
@@ -113,6 +114,7 @@ export const prodcons = definePattern<Params>({
     }
     await main.recv(main.chan<never>('stop', 0)) // runs until Stop
   },
+  go: GO,
   presets: PRODCONS_PRESETS,
   views: [
     { type: 'strip', resource: 'events', caption: 'events channel' },

@@ -3,6 +3,7 @@ import { workloadSummary } from '../../core/shared'
 import { definePattern } from '../module'
 import { sum } from '../closedForms'
 import { WORKLOAD_KEYS } from '../workload'
+import { GO } from './go'
 
 /** `for _, j := range jobs { process(j) }`: one goroutine, one item after another. */
 export const sequential = definePattern<Record<string, never>>({
@@ -15,6 +16,7 @@ export const sequential = definePattern<Record<string, never>>({
   program: async (main, { jobs }) => {
     for (const job of jobs()) await main.run(job)
   },
+  go: GO,
   presets: [],
   views: [],
   // one goroutine runs everything in turn, whatever the job kind

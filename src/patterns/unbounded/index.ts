@@ -2,6 +2,7 @@ import { jobDurations } from '../../core/jobs'
 import { workloadSummary } from '../../core/shared'
 import { definePattern, type Expectation } from '../module'
 import { WORKLOAD_KEYS } from '../workload'
+import { GO } from './go'
 
 /** `for _, j := range jobs { wg.Add(1); go func() { defer wg.Done(); process(j) }() }; wg.Wait()` */
 export const unbounded = definePattern<Record<string, never>>({
@@ -22,6 +23,7 @@ export const unbounded = definePattern<Record<string, never>>({
     }
     await main.wait(wg)
   },
+  go: GO,
   presets: [],
   views: [],
   expectations: (s) => {

@@ -1,0 +1,61 @@
+import { DECK } from '../store/deck'
+import { applyPreset } from '../store/settings'
+import { stepScene } from '../store/deck'
+import { setView } from '../store/view'
+import { useApp } from './hooks'
+
+/** ◀ 3 / 17 ▶: the talk's scenes, in order (← → or a clicker's PageUp / PageDown). */
+export function SceneNav() {
+  const presetId = useApp((s) => s.presetId)
+  const i = presetId ? DECK.findIndex((p) => p.id === presetId) : -1
+  return (
+    <nav className="scene-nav" aria-label="Scenes of the talk">
+      <button className="tool" onClick={() => stepScene(-1)} disabled={i === 0} aria-label="Previous scene" title="Previous scene (← or PageUp)">
+        ◀
+      </button>
+      <button className="tool scene-count" onClick={() => setView({ scenes: true })} title="All scenes of the talk" data-testid="scene-count">
+        {i >= 0 ? `${i + 1} / ${DECK.length}` : `– / ${DECK.length}`}
+      </button>
+      <button className="tool" onClick={() => stepScene(1)} disabled={i === DECK.length - 1} aria-label="Next scene" title="Next scene (→ or PageDown)">
+        ▶
+      </button>
+    </nav>
+  )
+}
+
+/** Every scene with its lesson and its own short link. */
+export function SceneList() {
+  const presetId = useApp((s) => s.presetId)
+  const close = () => setView({ scenes: false })
+  return (
+    <div className="dialog-backdrop" onClick={close}>
+      <div className="dialog scenes" role="dialog" aria-modal="true" aria-label="Scenes of the talk" onClick={(e) => e.stopPropagation()}>
+        <div className="dialog-head">
+          <h2>Scenes of the talk</h2>
+          <button className="tool" onClick={close} aria-label="Close" autoFocus>
+            ×
+          </button>
+        </div>
+        <ol>
+          {DECK.map((p) => (
+            <li key={p.id} className={p.id === presetId ? 'current' : ''}>
+              <button
+                className="scene-open"
+                onClick={() => {
+                  applyPreset(p.id)
+                  close()
+                }}
+              >
+                <b>{p.title}</b>
+                <span>{p.lesson}</span>
+              </button>
+              <a href={`?preset=${p.id}`} className="scene-link" title="The scene’s own link" onClick={(e) => e.stopPropagation()}>
+                ?preset={p.id}
+              </a>
+            </li>
+          ))}
+        </ol>
+      </div>
+    </div>
+  )
+}
