@@ -1,6 +1,8 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { crashThreadForTest, warmUp } from './store/actions'
+import { notify } from './store/notices'
+import { loadPins } from './store/pins'
 import { startTheorySync } from './store/theory'
 import { startUrlSync } from './store/urlSync'
 import { App } from './ui/App'
@@ -8,6 +10,8 @@ import './ui/styles.css'
 
 startUrlSync()
 startTheorySync()
+// the runs pinned on an earlier visit (kept in IndexedDB)
+void loadPins().then((problems) => problems.forEach((p) => notify('warning', p)))
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <App />

@@ -3,7 +3,9 @@ import { paramsFrom, presetScenario } from '../core/scenario'
 import { SHARED_BY_KEY, type SharedKey } from '../core/shared'
 import { REGISTRY } from '../patterns/registry'
 import { store } from './app'
+import { isBusy, stop } from './actions'
 import { notify } from './notices'
+import { traceHub } from './traceHub'
 
 /** Changing settings: every value is checked against its spec; what had to change is said in a notice. */
 
@@ -50,7 +52,11 @@ export function setPattern(id: string): void {
   })
 }
 
-/** Opens a preset: its whole scenario, and the parameters of the patterns it is compared with. */
+/**
+ * Opens a preset (a scene of the talk): its whole scenario, and the parameters of the patterns it
+ * is compared with. A scene opens ready to run: a run under way is stopped, and the last scene's
+ * run leaves the screen to this scene's ideal schedule.
+ */
 export function applyPreset(id: string): void {
   const preset = REGISTRY.preset(id)
   if (!preset) {
@@ -62,5 +68,14 @@ export function applyPreset(id: string): void {
   for (const c of preset.compare ?? []) {
     if (c.pattern !== preset.pattern) remembered[c.pattern] = paramsFrom(REGISTRY.module(c.pattern), c.params)
   }
-  store.setState({ scenario: presetScenario(REGISTRY, preset), presetId: preset.id, remembered })
+  if (isBusy()) void stop()
+  traceHub.set(null)
+  store.setState((s) => ({
+    scenario: presetScenario(REGISTRY, preset),
+    presetId: preset.id,
+    remembered,
+    status: 'ready',
+    progress: 0,
+    playback: { ...s.playback, mode: 'still', playing: false },
+  }))
 }

@@ -1,0 +1,195 @@
+import { readFile } from 'node:fs/promises'
+import { expect, metric, open, runToEnd, test, timelineData } from './fixtures'
+import { DECK } from '../src/store/deck'
+import { REGISTRY } from '../src/patterns/registry'
+
+test('a keyboard-only talk: clicker keys through every scene, each run, no console error', async ({ page }) => {
+  test.setTimeout(180_000)
+  await open(page)
+  for (let i = 0; i < DECK.length; i++) {
+    await page.keyboard.press(i % 2 ? 'PageDown' : 'ArrowRight') // clickers send either
+    const scene = DECK[i]
+    await expect(page.getByTestId('scene-count')).toHaveText(`${i + 1} / ${DECK.length}`)
+    await expect(page.getByTestId('lesson')).toContainText(scene.title)
+    // never blank: the ideal schedule's lanes are on screen before the run
+    await expect.poll(async () => Number((await timelineData(page)).lanes)).toBeGreaterThan(0)
+    await page.keyboard.press('Space')
+    const continuous = REGISTRY.module(scene.pattern).continuous?.((scene.params ?? {}) as never) ?? false
+    if (continuous) {
+      await page.waitForTimeout(1_500)
+      await page.keyboard.press('Space')
+    }
+    await expect(page.getByTestId('status')).toHaveAttribute('data-status', /done|stopped|failed/, { timeout: 60_000 })
+  }
+  await page.keyboard.press('ArrowLeft')
+  await expect(page.getByTestId('scene-count')).toHaveText(`${DECK.length - 1} / ${DECK.length}`)
+  await page.screenshot({ path: 'e2e/__screens__/deck-last.png' })
+})
+
+test('A on the opener runs its four patterns and stacks them on one time axis; pins survive a reload', async ({ page }) => {
+  test.setTimeout(90_000)
+  await open(page, 'preset=opener-seq-unbounded-pool')
+  await page.keyboard.press('a')
+  await expect(page.getByTestId('compare-view')).toBeVisible({ timeout: 60_000 })
+  const runs = page.locator('.compare-run')
+  await expect(runs).toHaveCount(4)
+  await expect(page.locator('.compare-label')).toContainText(['Sequential', 'Unbounded', 'Batches', 'Worker pool'])
+  const ms = await runs.evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.makespan)))
+  expect(ms[0] / ms[1]).toBeGreaterThan(50) // sequential against unbounded: 5,000 vs 50 ms
+  expect(ms[0] / ms[3]).toBeGreaterThan(8) // sequential against the pool: 5,000 vs 500 ms
+  await expect(page.locator('.compare-vs').nth(1)).toContainText('× faster')
+  // the scene's own run is the one left on screen, and the claims now have measurements
+  await expect(page.getByTestId('claims')).toContainText('measured')
+  await page.screenshot({ path: 'e2e/__screens__/compare.png' })
+  await page.reload()
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'ready')
+  await page.keyboard.press('c')
+  await expect(page.locator('.compare-run')).toHaveCount(4)
+  await page.keyboard.press('r') // the four replay together
+  await expect(page.locator('.compare-run .mark[data-id="cursor"]').first()).toBeVisible()
+})
+
+for (const [w, h] of [[1280, 720], [1024, 768]] as const) {
+  test(`projector mode at ${w} × ${h}: no text under 18 px, lanes, ticks and numbers from 24 px, nothing scrolls`, async ({ page }) => {
+    await page.setViewportSize({ width: w, height: h })
+    await open(page, 'preset=pipeline-bottleneck')
+    await runToEnd(page)
+    await page.keyboard.press('p')
+    await page.waitForTimeout(400)
+    const sizes = await page.evaluate(() => {
+      const px = (el: Element) => parseFloat(getComputedStyle(el).fontSize)
+      const visible = (el: Element) => {
+        const r = el.getBoundingClientRect()
+        return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden'
+      }
+      const texts = [...document.querySelectorAll('body *')].filter((el) => visible(el) && [...el.childNodes].some((n) => n.nodeType === 3 && (n.textContent ?? '').trim() !== ''))
+      const small = texts.filter((el) => px(el) < 17.9).map((el) => `${el.tagName}.${el.getAttribute('class') ?? ''}: ${px(el)}px "${(el.textContent ?? '').trim().slice(0, 30)}"`)
+      const min = (sel: string) => Math.min(...[...document.querySelectorAll(sel)].filter(visible).map(px))
+      return {
+        small,
+        lanes: min('.tl-labels text'),
+        ticks: min('.tl-axis .tick text'),
+        values: min('.card-value'),
+        scroll: [document.scrollingElement?.scrollHeight ?? 0, document.scrollingElement?.scrollWidth ?? 0, innerHeight, innerWidth],
+      }
+    })
+    expect(sizes.small).toEqual([])
+    expect(sizes.lanes).toBeGreaterThanOrEqual(24)
+    expect(sizes.ticks).toBeGreaterThanOrEqual(24)
+    expect(sizes.values).toBeGreaterThanOrEqual(24)
+    expect(sizes.scroll[0]).toBeLessThanOrEqual(sizes.scroll[2])
+    expect(sizes.scroll[1]).toBeLessThanOrEqual(sizes.scroll[3])
+    await page.screenshot({ path: `e2e/__screens__/projector-${w}.png` })
+  })
+}
+
+test('F asks for full screen, B blanks the screen and Esc brings it back, ? shows the keys and Esc closes them', async ({ page }) => {
+  await open(page)
+  await page.keyboard.press('f')
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true)
+  await page.keyboard.press('f')
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement === null)).toBe(true)
+  await page.keyboard.press('b')
+  await expect(page.getByTestId('blank')).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('blank')).toHaveCount(0)
+  await page.keyboard.press('?')
+  await expect(page.getByRole('dialog', { name: 'Keyboard' })).toContainText('Projector mode')
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog', { name: 'Keyboard' })).toHaveCount(0)
+})
+
+test('exports for slides: the ASCII fits 100 columns, the SVG parses, the PNG is twice the size', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await open(page, 'preset=opener-seq-unbounded-pool')
+  await runToEnd(page)
+  await page.getByText('Export', { exact: true }).click()
+  await page.getByRole('menuitem', { name: 'Copy as ASCII' }).click()
+  await expect(page.getByTestId('notice')).toContainText('copied')
+  const ascii = await page.evaluate(() => navigator.clipboard.readText())
+  expect(ascii).toContain('█')
+  expect(Math.max(...ascii.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(100)
+  await page.getByText('Export', { exact: true }).click()
+  await page.getByRole('menuitem', { name: 'Copy SVG' }).click()
+  await expect(page.getByTestId('notice').last()).toContainText('The SVG copied')
+  const svg = await page.evaluate(() => navigator.clipboard.readText())
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml')
+    return { error: doc.querySelector('parsererror') !== null, rects: doc.querySelectorAll('rect').length, width: Number(doc.documentElement.getAttribute('width')) }
+  }, svg)
+  expect(parsed.error).toBe(false)
+  expect(parsed.rects).toBeGreaterThan(100)
+  await page.getByText('Export', { exact: true }).click()
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Save PNG' }).click()])
+  const png = await readFile(await download.path())
+  expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG')
+  expect(png.readUInt32BE(16)).toBe(parsed.width * 2) // IHDR width
+})
+
+test('a downloaded trace opens again as a recorded run: it replays and exports like a fresh one', async ({ page }) => {
+  await open(page, 'preset=barrier-vs-dag')
+  await runToEnd(page)
+  const makespan = await metric(page, 'makespan')
+  const bars = (await timelineData(page)).jobBars
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download trace/ }).click()])
+  const path = await download.path()
+  await open(page) // a fresh page with another scenario
+  await page.getByTestId('open-trace').setInputFiles({ name: 'trace.json', mimeType: 'application/json', buffer: await readFile(path) })
+  await expect(page.getByTestId('notice')).toContainText('Opened Barriers vs dependency graph')
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'done')
+  expect(await metric(page, 'makespan')).toBeCloseTo(makespan, 6)
+  expect((await timelineData(page)).jobBars).toBe(bars)
+  expect(await metric(page, 'theory')).toBe(350)
+  await page.keyboard.press('r')
+  await expect(page.locator('.mark[data-id="cursor"]')).toHaveCount(1)
+  // a file that is not a trace says so, and nothing else changes
+  await page.getByTestId('open-trace').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') })
+  await expect(page.getByTestId('notice').last()).toContainText('could not be opened')
+  expect(await metric(page, 'makespan')).toBeCloseTo(makespan, 6)
+})
+
+test('the Go code follows the replay; hovering a bar marks its line; picking a line marks the bars spent on it', async ({ page }) => {
+  await open(page, 'preset=bursty-buffer-backpressure&n=20')
+  await runToEnd(page)
+  await page.keyboard.press('g')
+  await expect(page.getByTestId('code-panel')).toBeVisible()
+  // back to a moment after the producer's first blocked send (item 1 is a 100 ms hiccup)
+  await page.getByTestId('scrub').fill('200')
+  await expect(page.locator('.code-line.busy')).not.toHaveCount(0)
+  const send = page.locator('.code-line', { hasText: 'events <- i' })
+  await expect(send).toHaveCount(1)
+  await send.locator('button').click()
+  await expect(page.locator('.tl-bars g.bar[data-emphasized="1"]').first()).toBeVisible()
+  const bar = page.locator('.tl-bars g.bar[data-state="3"] rect').first() // blocked on send
+  await bar.hover()
+  await expect(page.locator('.code-line.hover')).toContainText('events <- i')
+  await page.screenshot({ path: 'e2e/__screens__/code-panel.png' })
+})
+
+test('a sweep draws the theory’s curve over a range and measures a few points for real', async ({ page }) => {
+  test.setTimeout(90_000)
+  await open(page, 'v=2&p=pool&n=40&d=10&pool=4')
+  await page.getByTestId('sweep').click()
+  await expect(page.getByTestId('sweep-chart')).toHaveAttribute('data-points', /^(1[0-9]|[2-9][0-9])$/)
+  await page.getByTestId('sweep-measure').click()
+  await expect(page.getByTestId('sweep-chart')).toHaveAttribute('data-measured', '8', { timeout: 60_000 })
+  await page.screenshot({ path: 'e2e/__screens__/sweep.png' })
+})
+
+test('stepping the replay by event lands on handoffs and barriers; Shift+arrows step by time', async ({ page }) => {
+  await open(page, 'preset=barrier-vs-dag')
+  await runToEnd(page)
+  await page.getByTestId('scrub').fill('0')
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur()) // a focused slider keeps its own arrow keys
+  const clock = page.getByTestId('clock')
+  await expect(clock).toHaveText(/^0 ms/)
+  // the two phase barriers (150 ms and 350 ms) are events
+  await page.keyboard.press('.')
+  await expect(clock).toHaveText(/^15\d ms/)
+  await page.keyboard.press('.')
+  await expect(clock).toHaveText(/^35\d ms/)
+  await page.keyboard.press(',')
+  await expect(clock).toHaveText(/^15\d ms/)
+  await page.keyboard.press('Shift+ArrowRight') // 5 % of the run later
+  await expect(clock).toHaveText(/^1[67]\d ms/)
+})
