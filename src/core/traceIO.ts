@@ -28,8 +28,20 @@ const PRIORITY: Record<number, number> = {
 
 /** The event stream that rebuilds `tr` (in time order); string ids refer to `strings` (by default the trace's own). */
 export function traceEvents(tr: Trace, strings: readonly string[] = tr.strings): Float64Array {
-  const rows: number[][] = []
-  const add = (op: number, t: number, a: number, b = -1, c = -1, d = -1) => rows.push([op, t, a, b, c, d])
+  // rows written flat, then ordered by (time, priority, written order) through an index sort
+  let n = tr.segments + tr.goroutines * 2 + tr.jobIds * 4 + tr.xT.length + tr.mT.length + 1
+  for (const r of tr.resources) if (r) n += r.samples + 1
+  const rows = new Float64Array(n * EVENT_WIDTH)
+  let k = 0
+  const add = (op: number, t: number, a: number, b = -1, c = -1, d = -1) => {
+    const o = k++ * EVENT_WIDTH
+    rows[o] = op
+    rows[o + 1] = t
+    rows[o + 2] = a
+    rows[o + 3] = b
+    rows[o + 4] = c
+    rows[o + 5] = d
+  }
   for (const r of tr.resources) {
     if (!r) continue
     add(Op.Resource, r.samples ? Math.min(r.t.data[0], 0) : 0, r.id, r.kind, strings.indexOf(r.name), r.cap)
@@ -63,10 +75,13 @@ export function traceEvents(tr: Trace, strings: readonly string[] = tr.strings):
     const status = tr.status === 'done' ? 0 : tr.status === 'stopped' ? 1 : 2
     add(Op.RunEnd, tr.endT, status, tr.error ? strings.indexOf(tr.error) : -1)
   }
-  const order = rows.map((_, i) => i)
-  order.sort((x, y) => rows[x][1] - rows[y][1] || PRIORITY[rows[x][0]] - PRIORITY[rows[y][0]] || x - y)
-  const out = new Float64Array(rows.length * EVENT_WIDTH)
-  order.forEach((r, k) => out.set(rows[r], k * EVENT_WIDTH))
+  const order = new Uint32Array(k)
+  for (let i = 0; i < k; i++) order[i] = i
+  const t = (i: number) => rows[i * EVENT_WIDTH + 1]
+  const prio = (i: number) => PRIORITY[rows[i * EVENT_WIDTH]]
+  order.sort((x, y) => t(x) - t(y) || prio(x) - prio(y) || x - y)
+  const out = new Float64Array(k * EVENT_WIDTH)
+  for (let i = 0; i < k; i++) out.set(rows.subarray(order[i] * EVENT_WIDTH, order[i] * EVENT_WIDTH + EVENT_WIDTH), i * EVENT_WIDTH)
   return out
 }
 

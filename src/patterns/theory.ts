@@ -6,8 +6,8 @@ import { VirtualExecutor } from '../core/virtual'
 import type { Registry } from './registry'
 import { startRun } from './run'
 
-/** A continuous pattern's ideal schedule covers this much scenario time. */
-export const CONTINUOUS_HORIZON_MS = 120_000
+/** A continuous pattern's ideal schedule covers this much scenario time (a live run keeps as much in detail). */
+export const CONTINUOUS_HORIZON_MS = 60_000
 
 export interface VirtualRun {
   events: Float64Array
@@ -46,6 +46,23 @@ export function theoryMeta(threads: number, hardwareConcurrency: number): TraceM
 export function traceOf(scenario: Scenario, meta: TraceMeta, run: VirtualRun): Trace {
   const tr = new Trace(scenario, meta)
   tr.apply(run.events, run.strings)
+  return tr
+}
+
+/** Events applied per slice when a trace is built without blocking the page. */
+const SLICE = 16_384 * 6
+
+/**
+ * A trace from a virtual run's events, built in slices with a macrotask between them, so that a
+ * long ideal schedule (a 10,000-job pool, two minutes of a continuous run) never blocks the page.
+ */
+export async function traceOfInSlices(scenario: Scenario, meta: TraceMeta, run: VirtualRun, yieldToPage: () => Promise<void>): Promise<Trace> {
+  const tr = new Trace(scenario, meta)
+  tr.apply(new Float64Array(0), run.strings)
+  for (let i = 0; i < run.events.length; i += SLICE) {
+    if (i > 0) await yieldToPage()
+    tr.apply(run.events.subarray(i, i + SLICE))
+  }
   return tr
 }
 

@@ -1,5 +1,6 @@
 import { createStore, del, get, set } from 'idb-keyval'
 import { createStore as createZustand } from 'zustand/vanilla'
+import { recordFrom } from '../core/traceFile'
 import { fromRecord, toRecord, type TraceRecord } from '../core/traceIO'
 import type { Trace } from '../core/trace'
 import { REGISTRY } from '../patterns/registry'
@@ -13,6 +14,8 @@ export interface Pin {
   label: string
   trace: Trace
   theory: Trace | null
+  /** what is stored for it (made once, when the page is idle after pinning) */
+  stored?: Stored
 }
 
 interface PinState {
@@ -32,9 +35,20 @@ interface Stored {
   theory: TraceRecord | null
 }
 
-async function save(): Promise<void> {
+let saving: ReturnType<typeof setTimeout> | null = null
+
+/** Saves the pins after the current input has been handled (a record is made once per pin). */
+function save(): void {
+  if (!db || saving !== null) return
+  saving = setTimeout(() => {
+    saving = null
+    void write()
+  }, 50)
+}
+
+async function write(): Promise<void> {
   if (!db) return
-  const stored: Stored[] = pinStore.getState().pins.map((p) => ({ label: p.label, trace: toRecord(p.trace), theory: p.theory ? toRecord(p.theory) : null }))
+  const stored: Stored[] = pinStore.getState().pins.map((p) => (p.stored ??= { label: p.label, trace: toRecord(p.trace), theory: p.theory ? toRecord(p.theory) : null }))
   try {
     if (stored.length === 0) await del(KEY, db)
     else await set(KEY, stored, db)
@@ -54,18 +68,18 @@ export function pin(trace: Trace, theory: Trace | null, label = labelOf(trace)):
   const id = nextId++
   const pins = [...pinStore.getState().pins, { id, label, trace, theory }].slice(-MAX_PINS)
   pinStore.setState({ pins })
-  void save()
+  save()
   return id
 }
 
 export function unpin(id: number): void {
   pinStore.setState({ pins: pinStore.getState().pins.filter((p) => p.id !== id) })
-  void save()
+  save()
 }
 
 export function clearPins(): void {
   pinStore.setState({ pins: [] })
-  void save()
+  save()
 }
 
 /** Restores the pins of an earlier visit; a record that no longer opens is dropped. */
@@ -75,13 +89,17 @@ export async function loadPins(): Promise<string[]> {
   try {
     const stored = (await get<Stored[]>(KEY, db)) ?? []
     const pins: Pin[] = []
-    for (const s of stored.slice(0, MAX_PINS)) {
-      try {
-        if (!REGISTRY.pattern(s.trace.scenario.pattern)) throw new Error(`unknown pattern ${String(s.trace.scenario.pattern).slice(0, 40)}`)
-        pins.push({ id: nextId++, label: String(s.label).slice(0, 200), trace: fromRecord(s.trace), theory: s.theory ? fromRecord(s.theory) : null })
-      } catch (e) {
-        problems.push(`A pinned run could not be restored (${e instanceof Error ? e.message : String(e)}).`)
+    for (const s of (Array.isArray(stored) ? stored : []).slice(0, MAX_PINS)) {
+      // stored by this page, maybe by an older version of it: checked like any file
+      const notices: string[] = []
+      const trace = recordFrom(s?.trace, REGISTRY, notices)
+      if (!trace) {
+        problems.push(`A pinned run could not be restored: ${notices.join(' ')}`)
+        continue
       }
+      const theory = s.theory ? recordFrom(s.theory, REGISTRY, []) : null
+      const label = typeof s.label === 'string' ? s.label.slice(0, 200) : trace.scenario.pattern
+      pins.push({ id: nextId++, label, trace: fromRecord(trace), theory: theory ? fromRecord(theory) : null, stored: { label, trace, theory } })
     }
     pinStore.setState({ pins })
   } catch {

@@ -3,7 +3,7 @@ import { effectiveThreads } from '../core/shared'
 import type { Trace } from '../core/trace'
 import { encodeScenario } from '../core/url'
 import { REGISTRY } from '../patterns/registry'
-import { theoryMeta, traceOf } from '../patterns/theory'
+import { theoryMeta, traceOfInSlices } from '../patterns/theory'
 import { store } from './app'
 import { getEngine } from './engine'
 
@@ -32,6 +32,11 @@ function remember(key: string, tr: Trace): void {
   while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string)
 }
 
+/** Lets the page handle input and draw between slices of work. */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0))
+}
+
 /** ms the theory worker spent on each cached trace. */
 const computeMs = new WeakMap<Trace, number>()
 
@@ -42,7 +47,7 @@ export async function planOf(s: Scenario, hardwareConcurrency: number): Promise<
   if (hit) return hit
   const threads = theoryThreads(s, hardwareConcurrency)
   const run = await getEngine().plan(s, threads)
-  const tr = traceOf(s, theoryMeta(threads, hardwareConcurrency), run)
+  const tr = await traceOfInSlices(s, theoryMeta(threads, hardwareConcurrency), run, yieldToPage)
   computeMs.set(tr, run.ms)
   remember(key, tr)
   return tr

@@ -39,15 +39,19 @@ export default function CompareView() {
     const end = Math.max(1, ...pins.map((p) => Math.max(p.trace.end / p.trace.timeScale, p.theory && p.theory.status === 'done' ? p.theory.end / p.theory.timeScale : 0))) * 1.03
     let raf = 0
     let lastT = NaN
+    // each finished run is rasterised once, on its first update: one new lane per frame keeps
+    // opening the view of four big runs free of long tasks
+    let drawn = 0
     const frame = () => {
       raf = requestAnimationFrame(frame)
       const sp = store.getState().playback.speed
       const t = compareCursor(sp)
-      if (t === lastT) return
+      if (t === lastT && drawn >= ctls.length) return
       lastT = t
+      drawn = Math.min(ctls.length, drawn + 1)
       const moving = compareReplay.getState().playing || t < compareEnd()
       pins.forEach((p, i) =>
-        ctls[i]?.update({
+        i < drawn && ctls[i]?.update({
           scenario: p.trace.scenario,
           theory: p.theory,
           trace: p.trace,

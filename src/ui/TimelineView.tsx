@@ -100,6 +100,15 @@ export function TimelineView({ theory, strips, stages, rolling, continuous, hasT
     let lastKey = ''
     let lastTheory: Trace | null | undefined = undefined
     let lastDraw = 0
+    let lastTrace: Trace | null = null
+    let lastPattern = ''
+    let auxPending: TimelineInput | null = null
+    const drawAux = (input: TimelineInput) => {
+      auxPending = null
+      for (const s of stripCtl) s.update(input)
+      if (stageCtl && stagesRef.current) stageCtl.update(input, stagesRef.current)
+      rollCtl?.update(input)
+    }
     const frame = () => {
       const st = store.getState()
       const trace = traceHub.get()
@@ -129,10 +138,18 @@ export function TimelineView({ theory, strips, stages, rolling, continuous, hasT
         }
       }
       raf = requestAnimationFrame(frame)
-      if (key === lastKey && th === lastTheory && stagesRef.current === lastStages) return
+      if (key === lastKey && th === lastTheory && stagesRef.current === lastStages) {
+        if (auxPending) drawAux(auxPending)
+        return
+      }
+      // a new scene or a new ideal schedule redraws everything: the lanes now, the strips, stage
+      // graph and rolling numbers in the next frame, so that no single frame does it all
+      const fresh = th !== lastTheory || trace !== lastTrace || st.scenario.pattern !== lastPattern
       lastDraw = now
       lastKey = key
       lastTheory = th
+      lastTrace = trace
+      lastPattern = st.scenario.pattern
       lastStages = stagesRef.current
       const input: TimelineInput = {
         scenario: trace ? trace.scenario : st.scenario,
@@ -146,9 +163,8 @@ export function TimelineView({ theory, strips, stages, rolling, continuous, hasT
         large: st.view.projector,
       }
       tl.update(input)
-      for (const s of stripCtl) s.update(input)
-      if (stageCtl && stagesRef.current) stageCtl.update(input, stagesRef.current)
-      rollCtl?.update(input)
+      if (fresh) auxPending = input
+      else drawAux(input)
       const scale = input.scenario.shared.timeScale
       if (scrubRef.current) {
         scrubRef.current.max = String(end)

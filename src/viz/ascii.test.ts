@@ -231,7 +231,7 @@ describe('many goroutines and edge cases', () => {
     expect(tr.status).toBe('stopped')
     const text = asciiTimeline(tr)
     expectFits(text)
-    expect(text).toContain('stopped at 2 m 0 s: drawn up to its last recorded time')
+    expect(text).toContain('stopped at 60 s: drawn up to its last recorded time')
     expect(text).toContain('✕')
   })
 })

@@ -30,7 +30,16 @@ export function createStrip(el: HTMLElement, resource: string, caption: string):
   const capText = svg.append('text').attr('class', 'strip-cap-label')
   const title = svg.append('text').attr('class', 'strip-title').attr('x', 6).attr('y', 14)
   let last: TimelineInput | null = null
-  const ro = new ResizeObserver(() => last && update(last))
+  // the size is read where layout is already clean (here and in the observer), never in update():
+  // a read there after the DOM changed would force a layout of the page in the middle of a frame
+  let width = el.clientWidth
+  let height = el.clientHeight
+  const ro = new ResizeObserver(() => {
+    if (el.clientWidth === width && el.clientHeight === height) return
+    width = el.clientWidth
+    height = el.clientHeight
+    if (last) update(last)
+  })
   ro.observe(el)
 
   function update(input: TimelineInput): void {
@@ -39,8 +48,6 @@ export function createStrip(el: HTMLElement, resource: string, caption: string):
     const r = source?.resourceByName(resource)
     // this run (or these settings) have no such resource: the strip gives its room to the timeline
     el.hidden = source !== null && !r
-    const width = el.clientWidth
-    const height = el.clientHeight
     if (width < 50 || height < 30) return
     const cursor = input.trace ? input.cursor : Infinity
     const dom = timeDomain(input)
@@ -53,8 +60,9 @@ export function createStrip(el: HTMLElement, resource: string, caption: string):
     const y = scaleLinear().domain([0, top]).range([height - 6, 22])
     svg.attr('width', width).attr('height', height).attr('aria-label', `${caption} over time`)
     gY.attr('transform', `translate(${left},0)`).call(axisLeft(y).ticks(Math.min(3, top), 'd').tickSizeOuter(0))
-    const stepArea = area<Pt>().curve(curveStepAfter).x((d) => x(d[0])).y0(y(0)).y1((d) => y(d[1]))
-    const step = line<Pt>().curve(curveStepAfter).x((d) => x(d[0])).y((d) => y(d[1]))
+    // one decimal of a pixel is plenty, and keeps the path text (parsed by the browser) short
+    const stepArea = area<Pt>().digits(1).curve(curveStepAfter).x((d) => x(d[0])).y0(y(0)).y1((d) => y(d[1]))
+    const step = line<Pt>().digits(1).curve(curveStepAfter).x((d) => x(d[0])).y((d) => y(d[1]))
     pathArea.attr('d', stepArea(pts.value) ?? '')
     pathLine.attr('d', step(pts.value) ?? '')
     pathSend.attr('d', isChan && pts.peak[1] > 0 ? (step(pts.send) ?? '') : '')
@@ -87,43 +95,70 @@ function describe(r: ResourceTrack, caption: string, peak: number[], cap: number
 
 /**
  * The samples up to the cursor as step points, at most ~4 per pixel column and series: within a
- * column the first, lowest, highest and last values are kept, so spikes survive.
+ * column the first, lowest, highest and last values are kept, so spikes survive. Points are only
+ * allocated for what is drawn; a series that never leaves zero is skipped.
  */
 function series(tr: Trace, r: ResourceTrack, cursor: number, x: ScaleLinear<number, number>): { value: Pt[]; send: Pt[]; recv: Pt[]; peak: number[] } {
   const scale = tr.timeScale
   const cols = [r.value, r.waitA, r.waitB]
   const out: Pt[][] = [[], [], []]
   const peak = [0, 0, 0]
-  for (let k = 0; k < 3; k++) {
-    const data = cols[k].data
-    const pts = out[k]
+  const times = r.t.data
+  // the samples before the cursor (times are in order)
+  let n = r.samples
+  if (cursor !== Infinity) {
+    let lo = 0
+    let hi = n
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (times[mid] > cursor) hi = mid
+      else lo = mid + 1
+    }
+    n = lo
+  }
+  const [d0, d1] = x.domain()
+  const [r0, r1] = x.range()
+  const k = d1 > d0 ? (r1 - r0) / (d1 - d0) : 0
+  const column = (t: number) => Math.floor(r0 + (Math.min(d1, Math.max(d0, t / scale)) - d0) * k)
+  for (let s = 0; s < 3; s++) {
+    const data = cols[s].data
+    let max = 0
+    for (let i = 0; i < n; i++) if (data[i] > max) max = data[i]
+    peak[s] = max
+    if (max === 0 && s > 0) continue
+    const pts = out[s]
     let col = NaN
+    let first = -1
+    let last = -1
     let lo = 0
     let hi = 0
-    let first: Pt | null = null
-    let lastPt: Pt | null = null
-    const emit = () => {
-      if (!first || !lastPt) return
-      pts.push(first)
-      if (lo !== first[1] && lo !== lastPt[1]) pts.push([first[0], lo])
-      if (hi !== first[1] && hi !== lastPt[1]) pts.push([first[0], hi])
-      if (lastPt !== first) pts.push(lastPt)
+    // a step that keeps the value is not drawn: a steady queue is a handful of points
+    const push = (t: number, v: number) => {
+      if (pts.length === 0 || pts[pts.length - 1][1] !== v) pts.push([t, v])
     }
-    for (let i = 0; i < r.samples; i++) {
-      const t = r.t.data[i]
-      if (t > cursor) break
-      const p: Pt = [t / scale, data[i]]
-      if (p[1] > peak[k]) peak[k] = p[1]
-      const c = Math.floor(x(p[0]))
+    const emit = () => {
+      if (first < 0) return
+      const t0 = times[first] / scale
+      const v0 = data[first]
+      const vl = data[last]
+      push(t0, v0)
+      if (lo !== v0 && lo !== vl) push(t0, lo)
+      if (hi !== v0 && hi !== vl) push(t0, hi)
+      if (last !== first) push(times[last] / scale, vl)
+    }
+    for (let i = 0; i < n; i++) {
+      const v = data[i]
+      const c = column(times[i])
       if (c !== col) {
         emit()
         col = c
-        first = p
-        lo = hi = p[1]
+        first = i
+        lo = hi = v
+      } else {
+        if (v < lo) lo = v
+        if (v > hi) hi = v
       }
-      lo = Math.min(lo, p[1])
-      hi = Math.max(hi, p[1])
-      lastPt = p
+      last = i
     }
     emit()
     if (pts.length > 0) {

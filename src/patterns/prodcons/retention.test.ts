@@ -22,8 +22,8 @@ describe('a run that goes on until Stop keeps a window of detail, so memory stay
       maxSegments = Math.max(maxSegments, windowed.segments)
     }
     // bounded: a window's worth, not 120 s worth
-    expect(full.segments).toBeGreaterThan(3 * maxSegments)
-    expect(windowed.base).toBeGreaterThan(90_000)
+    expect(full.segments).toBeGreaterThan(1.8 * maxSegments)
+    expect(windowed.base).toBeGreaterThan(30_000)
     // every segment still held is the full trace's segment, and none after the window's start is missing
     const key = (tr: Trace, i: number) => `${tr.sG.data[i]}|${tr.sState.data[i]}|${tr.sT0.data[i]}|${tr.sT1.data[i]}`
     const kept = new Set(Array.from({ length: windowed.segments }, (_, i) => key(windowed, i)))
