@@ -39,6 +39,7 @@ export default function CompareView() {
     const end = Math.max(1, ...pins.map((p) => Math.max(p.trace.end / p.trace.timeScale, p.theory && p.theory.status === 'done' ? p.theory.end / p.theory.timeScale : 0))) * 1.03
     let raf = 0
     let lastT = NaN
+    let lastLarge = false
     // each finished run is rasterised once, on its first update: one new lane per frame keeps
     // opening the view of four big runs free of long tasks
     let drawn = 0
@@ -46,8 +47,10 @@ export default function CompareView() {
       raf = requestAnimationFrame(frame)
       const sp = store.getState().playback.speed
       const t = compareCursor(sp)
-      if (t === lastT && drawn >= ctls.length) return
+      const large = store.getState().view.projector
+      if (t === lastT && large === lastLarge && drawn >= ctls.length) return
       lastT = t
+      lastLarge = large
       drawn = Math.min(ctls.length, drawn + 1)
       const moving = compareReplay.getState().playing || t < compareEnd()
       pins.forEach((p, i) =>
@@ -61,7 +64,7 @@ export default function CompareView() {
           window: 0,
           domain: [0, end],
           compact: { axis: i === 0 },
-          large: store.getState().view.projector,
+          large,
         }),
       )
       if (clock.current) clock.current.textContent = `${formatMs(t)} / ${formatMs(compareEnd())}`

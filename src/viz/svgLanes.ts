@@ -7,17 +7,21 @@ import { DIMMED, LABEL_PX, M, MAX_ARROWS, type Bar } from './layout'
 import { joinShapeWithLabel, type G } from './join'
 import { GHOST_FILL, GHOST_OUTLINE, GHOST_STROKE, GROUP_BAND, HANDOFF_COLOR, HIGHLIGHT_COLOR } from './palette'
 
-export function drawLabels(g: G, names: string[], pitch: number, laneY: (l: number) => number, barH: number, highlight: ReadonlySet<number>, large = false, left = M.left): void {
+export function drawLabels(g: G, names: string[], pitch: number, laneY: (l: number) => number, barH: number, highlight: ReadonlySet<number>, large = false, left = M.left, height = Infinity): void {
   // as large as the lane allows, never below 11 px (24 px and up in projector mode); every lane
   // labelled when there is room, else every k-th one
   const px = large ? LABEL_PX.large : Math.max(11, Math.min(LABEL_PX.normal, pitch * 0.6))
   const every = Math.max(1, Math.ceil((px + 2) / Math.max(pitch, 0.01)))
-  const shown = names.map((name, lane) => ({ name, lane })).filter((d) => d.lane % every === 0)
+  // a label is never cut by an edge: the first moves down, the last up, a label without room goes
+  const yOf = (lane: number) => Math.max(px * 0.6, Math.min(laneY(lane) + barH / 2, height - px * 0.6))
+  const shown = names
+    .map((name, lane) => ({ name, lane }))
+    .filter((d) => d.lane % every === 0 && (d.lane < every || yOf(d.lane) - yOf(d.lane - every) >= px))
   g.selectAll<SVGTextElement, { name: string; lane: number }>('text')
     .data(shown, (d) => d.lane)
     .join('text')
     .attr('x', left - 10)
-    .attr('y', (d) => laneY(d.lane) + barH / 2)
+    .attr('y', (d) => yOf(d.lane))
     .attr('dy', '0.35em')
     .attr('text-anchor', 'end')
     .attr('font-size', px)

@@ -116,7 +116,7 @@ export function createTimeline(el: HTMLElement, opts: TimelineOptions = {}): Tim
     geom = { x, pitch, lanes, names, top }
     const highlight = new Set(input.highlight)
     drawGroupBands(gBands, pitch >= 2 ? laneGroups(input, lanes) : [], pitch, left, width - M.right, top)
-    drawLabels(gLabels, names, pitch, laneY, barH, highlight, input.large, left)
+    drawLabels(gLabels, names, pitch, laneY, barH, highlight, input.large, left, height)
 
     // Decided by the scenario's size, not by what is drawn so far, so a run never switches mid-way.
     const plannedJobs = Math.max(theory ? theory.jobsBegun : 0, scenario.shared.n)
