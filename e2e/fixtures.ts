@@ -50,3 +50,18 @@ export async function setExact(page: Page, label: string, value: string): Promis
   await box.fill(value)
   await box.press('Enter')
 }
+
+/**
+ * Makes a worker of the page throw an uncaught error, the way a worker that dies does: no hook in
+ * the app, the test reaches the worker through Playwright. `which` matches the worker's script
+ * (`thread.worker`, `scheduler.worker`); `index` picks among several.
+ */
+export async function crashWorker(page: Page, which: RegExp, index = 0): Promise<void> {
+  const workers = page.workers().filter((w) => which.test(w.url()))
+  if (workers.length <= index) throw new Error(`no worker ${index} matching ${which} among ${page.workers().map((w) => w.url()).join(', ')}`)
+  await workers[index].evaluate(() => {
+    setTimeout(() => {
+      throw new Error('worker crashed on purpose (crash test)')
+    })
+  })
+}

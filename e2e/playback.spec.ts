@@ -1,4 +1,4 @@
-import { expect, metric, open, runToEnd, setExact, test, timelineData } from './fixtures'
+import { crashWorker, expect, metric, open, runToEnd, setExact, test, timelineData } from './fixtures'
 
 test('Stop ends an io run at once; the partial trace stays; Run works again', async ({ page }) => {
   await open(page, 'pattern=sequential&n=50&d=200')
@@ -78,9 +78,9 @@ test('a thread that dies fails the run with a clear message; the next run works'
   await open(page, 'pattern=pool&kind=cpu&n=12&d=150&pool=2&threads=2')
   await page.getByTestId('run').click()
   await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'running')
-  await page.evaluate(() => (window as unknown as { goConcurrencyTest: { crashThread(k: number): Promise<void> } }).goConcurrencyTest.crashThread(0))
+  await crashWorker(page, /thread\.worker/, 0)
   await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'failed')
-  await expect(page.getByTestId('notice')).toContainText('Thread 0 stopped working')
+  await expect(page.getByTestId('notice')).toContainText(/Thread \d stopped working/)
   expect(Number((await timelineData(page)).jobBars)).toBeGreaterThan(0) // the partial trace stays
   expect(await runToEnd(page)).toBe('done')
   // the worker's own report of its uncaught exception is expected here, nothing else

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { crashThreadForTest, warmUp } from './store/actions'
+import { warmUp } from './store/actions'
 import { notify } from './store/notices'
 import { loadPins } from './store/pins'
 import { startTheorySync } from './store/theory'
@@ -25,6 +25,3 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
 
 // Workers start once the first frame is on screen (see warmUp).
 setTimeout(() => void warmUp(), 300)
-
-/** For end-to-end tests of failure handling ("a worker that dies"). */
-Object.assign(window, { goConcurrencyTest: { crashThread: crashThreadForTest } })

@@ -118,10 +118,6 @@ export class Engine {
   }
 
   /** Test hook: make thread k die during a run. */
-  crashThread(k: number): Promise<void> {
-    return this.api.crashThread(k)
-  }
-
   private fail(message: string): void {
     if (this.endRun) this.endRun(message)
     else this.onProblem(message)

@@ -4,7 +4,6 @@ export type ToThread =
   /** run the kernel untimed so this thread's JIT has compiled it before the first measured job */
   | { type: 'warm' }
   | { type: 'run'; id: number; iters: number; gen: number }
-  | { type: 'crash' }
 
 export type FromThread =
   | { type: 'calibrated'; itersPerMs: number }

@@ -100,11 +100,6 @@ const api = {
   fail(message: string): void {
     current?.stop(RunStatus.Failed, message)
   },
-
-  /** Test hook: thread k throws. */
-  crashThread(k: number): void {
-    pool?.crash(k)
-  },
 }
 
 export type SchedulerApi = typeof api

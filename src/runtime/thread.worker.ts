@@ -26,8 +26,6 @@ self.onmessage = (e: MessageEvent<{ port: MessagePort; cancel: SharedArrayBuffer
       const cancelled = flag ? () => Atomics.load(flag, 0) !== m.gen : () => false
       const { x, completed } = spin(m.iters, cancelled)
       post({ type: 'end', id: m.id, t: absNow(), completed, x })
-    } else if (m.type === 'crash') {
-      throw new Error('thread crashed on purpose (crash test)')
     }
   }
 }

@@ -110,11 +110,6 @@ export class ThreadPool {
     }
   }
 
-  /** Test hook: make thread k throw (a worker that dies). */
-  crash(k: number): void {
-    this.post(k, { type: 'crash' })
-  }
-
   private post(k: number, m: ToThread): void {
     this.threads[k].port.postMessage(m)
   }

@@ -163,7 +163,3 @@ export async function warmUp(): Promise<void> {
   }
 }
 
-/** Test hook for the "a worker dies" case: thread k throws while the current run uses it. */
-export function crashThreadForTest(k: number): Promise<void> {
-  return getEngine().crashThread(k)
-}
