@@ -30,12 +30,22 @@ export class Engine {
   /** told of a worker problem that no run can report */
   onProblem: (message: string) => void = () => {}
 
+  /** rejects when the scheduler worker dies: a call waiting on it would otherwise never return */
+  private readonly died: Promise<never>
+  private kill: (e: Error) => void = () => {}
+
   constructor() {
+    this.died = new Promise<never>((_, reject) => {
+      this.kill = reject
+    })
+    this.died.catch(() => {})
     this.scheduler = new Worker(new URL('./scheduler.worker.ts', import.meta.url), { type: 'module', name: 'scheduler' })
     this.scheduler.addEventListener('error', (e) => {
       e.preventDefault()
       this.broken = true
-      this.fail(`The scheduler worker stopped working (${e.message || 'worker error'}). It will be restarted for the next run.`)
+      const message = `The scheduler worker stopped working (${e.message || 'worker error'}). It will be restarted for the next run.`
+      this.fail(message)
+      this.kill(new Error(message))
       this.destroy()
     })
     this.api = Comlink.wrap<SchedulerApi>(this.scheduler)
@@ -72,9 +82,9 @@ export class Engine {
       })
       return w
     })
-    await this.api.attach(Comlink.transfer(ports, ports), this.cancel, this.itersPerMs)
-    if (this.itersPerMs === 0) this.itersPerMs = await this.api.calibrate()
-    else await this.api.warm()
+    await this.guard(this.api.attach(Comlink.transfer(ports, ports), this.cancel, this.itersPerMs))
+    if (this.itersPerMs === 0) this.itersPerMs = await this.guard(this.api.calibrate())
+    else await this.guard(this.api.warm())
     this.dirty = false
   }
 
@@ -87,13 +97,13 @@ export class Engine {
         resolve(error)
       }
     })
-    const { origin, itersPerMs } = await this.api.run(
+    const { origin, itersPerMs } = await this.guard(this.api.run(
       scenario,
       Comlink.proxy((batch: Batch) => {
         onBatch(batch)
         if (batch.end) this.endRun?.(batch.end.error)
       }),
-    )
+    ))
     this.itersPerMs = itersPerMs
     return { origin, itersPerMs, ended }
   }
@@ -104,7 +114,7 @@ export class Engine {
    */
   async stop(): Promise<void> {
     if (this.broken) return
-    await this.api.stop()
+    await this.guard(this.api.stop())
     if (!this.cancel) {
       for (const w of this.threads) w.terminate()
       this.dirty = true
@@ -114,10 +124,14 @@ export class Engine {
   /** The ideal schedule of `scenario` on `cpus` threads (computed in the scheduler worker). */
   plan(scenario: Scenario, cpus: number): Promise<PlannedRun> {
     if (this.broken) return Promise.reject(new Error('the scheduler worker stopped working'))
-    return this.api.plan(scenario, cpus)
+    return this.guard(this.api.plan(scenario, cpus))
   }
 
-  /** Test hook: make thread k die during a run. */
+  /** A call to the scheduler, or its death. */
+  private guard<T>(call: Promise<T>): Promise<T> {
+    return Promise.race([call, this.died])
+  }
+
   private fail(message: string): void {
     if (this.endRun) this.endRun(message)
     else this.onProblem(message)

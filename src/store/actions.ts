@@ -2,7 +2,7 @@ import type { Scenario } from '../core/scenario'
 import { effectiveThreads } from '../core/shared'
 import { Trace } from '../core/trace'
 import { REGISTRY } from '../patterns/registry'
-import { SPEEDS, store } from './app'
+import { SPEEDS, isBusyStatus, store } from './app'
 import { notify } from './notices'
 import { liveRefreshMs } from './pace'
 import { currentEngine, getEngine } from './engine'
@@ -15,29 +15,48 @@ export const RETAIN_MS = 60_000
 
 /** Stop was pressed while the workers were still being set up for a run */
 let stopBeforeStart = false
+/** The run under way: a run that was left (a new scene was opened) no longer touches the status. */
+let generation = 0
+/** A Run pressed while the last run was stopping: it starts as soon as that run has ended. */
+let queued: { only?: Scenario; started: () => void } | null = null
 
 export function isBusy(): boolean {
-  const st = store.getState().status
-  return st === 'starting' || st === 'running'
+  return isBusyStatus(store.getState().status)
 }
 
 /**
  * Runs the current scenario (or `only`, leaving the settings as they are) for real; the trace
- * streams into traceHub while it runs. Resolves when the run has ended.
+ * streams into traceHub while it runs. Resolves when the run has ended. Pressed while the last run
+ * is stopping, it waits for that and then runs (a Run is never lost); while a run is starting or
+ * running it does nothing.
  */
-export async function run(only?: Scenario): Promise<void> {
-  if (isBusy()) return
+export function run(only?: Scenario): Promise<void> {
+  const status = store.getState().status
+  if (status === 'stopping') {
+    // the latest Run wins; an earlier queued one resolves at once, as if pressed during the run
+    queued?.started()
+    return new Promise((resolve) => {
+      queued = { only, started: resolve }
+    })
+  }
+  if (isBusyStatus(status)) return Promise.resolve()
+  return start(only)
+}
+
+async function start(only?: Scenario): Promise<void> {
+  const my = ++generation
+  const mine = () => my === generation
   const { machine } = store.getState()
   const scenario = only ?? store.getState().scenario
   const threads = effectiveThreads(scenario.shared, machine.hardwareConcurrency)
-  const eng = getEngine()
   store.setState({ status: 'starting', progress: 0 })
   stopBeforeStart = false
   let trace: Trace | null = null
   try {
+    const eng = getEngine()
     await eng.ensureThreads(threads)
     if (stopBeforeStart) {
-      store.setState({ status: 'stopped' })
+      if (mine()) store.setState({ status: 'stopped' })
       return
     }
     trace = new Trace(scenario, {
@@ -56,44 +75,78 @@ export async function run(only?: Scenario): Promise<void> {
       const live = trace
       void planOf(scenario, machine.hardwareConcurrency).then((t) => traceHub.get() === live && traceHub.setTheory(t), () => {})
     }
-    const handle = await eng.run(scenario, threads, (batch) => traceHub.push(batch))
-    trace.meta.itersPerMs = handle.itersPerMs
-    store.setState((s) => ({ status: 'running', playback: { ...s.playback, mode: 'live', playing: true, origin: handle.origin } }))
     const live = trace
-    const progress = setInterval(() => store.setState({ progress: live.jobsDone }), liveRefreshMs(live, 250))
+    const handle = await eng.run(scenario, threads, (batch) => traceHub.push(batch, live))
+    trace.meta.itersPerMs = handle.itersPerMs
+    if (mine()) {
+      // Stop pressed while the run was being handed to the scheduler: it stops now
+      if (store.getState().status === 'stopping') void eng.stop().catch(() => {})
+      store.setState((s) => ({ status: s.status === 'stopping' ? 'stopping' : 'running', playback: { ...s.playback, mode: 'live', playing: true, origin: handle.origin } }))
+    }
+    const progress = setInterval(() => mine() && store.setState({ progress: live.jobsDone }), liveRefreshMs(live, 250))
     const error = await handle.ended
     clearInterval(progress)
-    traceHub.flush()
-    if (error) {
+    if (traceHub.get() === trace) traceHub.flush()
+    if (error && mine()) {
       trace.error = error
       notify('error', `The run failed: ${error}`)
     }
-    store.setState((s) => ({
-      status: trace?.status === 'running' ? 'failed' : (trace?.status ?? 'failed'),
-      progress: trace?.jobsDone ?? 0,
-      playback: { ...s.playback, mode: 'still', playing: false },
-    }))
+    if (mine()) {
+      store.setState((s) => ({
+        status: trace?.status === 'running' ? 'failed' : (trace?.status ?? 'failed'),
+        progress: trace?.jobsDone ?? 0,
+        playback: { ...s.playback, mode: 'still', playing: false },
+      }))
+    }
   } catch (e) {
     const text = e instanceof Error ? e.message : String(e)
-    if (trace) {
+    if (trace && trace.status === 'running') {
       trace.finish('failed', trace.lastT, text)
       traceHub.touch()
     }
-    notify('error', `The run could not complete: ${text}`)
-    store.setState((s) => ({ status: 'failed', playback: { ...s.playback, mode: 'still', playing: false } }))
+    if (mine()) {
+      notify('error', `The run could not complete: ${text}`)
+      store.setState((s) => ({ status: 'failed', playback: { ...s.playback, mode: 'still', playing: false } }))
+    }
+  } finally {
+    if (mine()) stopBeforeStart = false
+    const next = queued
+    queued = null
+    if (next) void run(next.only).then(next.started)
   }
 }
 
-/** Stops the current run at once; what was recorded stays on screen. */
+/** Stops the current run at once; what was recorded stays on screen. A second Stop does nothing more. */
 export async function stop(): Promise<void> {
+  const status = store.getState().status
   const engine = currentEngine()
-  if (!isBusy() || !engine) return
-  if (store.getState().status === 'starting') stopBeforeStart = true
-  await engine.stop()
+  if ((status !== 'starting' && status !== 'running') || !engine) return
+  if (status === 'starting') stopBeforeStart = true
+  store.setState({ status: 'stopping' })
+  await engine.stop().catch(() => {}) // a scheduler that died ends the run itself
 }
 
-export function runOrStop(): void {
-  if (isBusy()) void stop()
+/**
+ * Leaves the run under way (a new scene or pattern was opened): it is stopped, and its end no
+ * longer changes the status or the run on screen.
+ */
+export function abandonRun(): void {
+  if (!isBusy()) return
+  void stop()
+  generation++
+  queued?.started()
+  queued = null
+}
+
+/**
+ * Run / Stop from one control (the button, Space). `repeat` marks the second press of a double
+ * click (a click's `detail` ≥ 2) or a held key's auto-repeat: it is one press, so a double click on
+ * Stop never starts a new run, and a double click on Run never stops the run it started.
+ */
+export function runOrStop(repeat = false): void {
+  if (repeat) return
+  const status = store.getState().status
+  if (status === 'starting' || status === 'running') void stop()
   else void run()
 }
 

@@ -4,7 +4,12 @@ import { defaultScenario, type Scenario } from '../core/scenario'
 import type { Trace } from '../core/trace'
 import { REGISTRY } from '../patterns/registry'
 
-export type RunStatus = 'ready' | 'starting' | 'running' | 'done' | 'stopped' | 'failed'
+export type RunStatus = 'ready' | 'starting' | 'running' | 'stopping' | 'done' | 'stopped' | 'failed'
+
+/** A run is under way (starting, running, or stopping): the settings wait for it. */
+export function isBusyStatus(s: RunStatus): boolean {
+  return s === 'starting' || s === 'running' || s === 'stopping'
+}
 
 /**
  * How the timeline's time cursor moves. `live`: follows the running run. `replay`: plays the recorded

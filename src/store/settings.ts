@@ -3,7 +3,7 @@ import { paramsFrom, presetScenario } from '../core/scenario'
 import { SHARED_BY_KEY, type SharedKey } from '../core/shared'
 import { REGISTRY } from '../patterns/registry'
 import { store } from './app'
-import { isBusy, stop } from './actions'
+import { abandonRun } from './actions'
 import { notify } from './notices'
 import { traceHub } from './traceHub'
 
@@ -68,7 +68,7 @@ export function applyPreset(id: string): void {
   for (const c of preset.compare ?? []) {
     if (c.pattern !== preset.pattern) remembered[c.pattern] = paramsFrom(REGISTRY.module(c.pattern), c.params)
   }
-  if (isBusy()) void stop()
+  abandonRun()
   traceHub.set(null)
   store.setState((s) => ({
     scenario: presetScenario(REGISTRY, preset),

@@ -4,7 +4,7 @@ import type { Trace } from '../core/trace'
 import { encodeScenario } from '../core/url'
 import { REGISTRY } from '../patterns/registry'
 import { theoryMeta, traceOfInSlices } from '../patterns/theory'
-import { store } from './app'
+import { isBusyStatus, store } from './app'
 import { getEngine } from './engine'
 
 /**
@@ -55,8 +55,7 @@ export async function planOf(s: Scenario, hardwareConcurrency: number): Promise<
 
 /** Whether a run is being timed now (the scheduler computes theories only between runs). */
 function timing(): boolean {
-  const st = store.getState().status
-  return st === 'starting' || st === 'running'
+  return isBusyStatus(store.getState().status)
 }
 
 /** Brings store.theory up to date with the scenario (called whenever it changes, and when a run ends). */
@@ -86,7 +85,7 @@ export function startTheorySync(): () => void {
   let last = store.getState().scenario
   let wasTiming = timing()
   return store.subscribe((st) => {
-    const now = st.status === 'starting' || st.status === 'running'
+    const now = isBusyStatus(st.status)
     if (st.scenario === last && !(wasTiming && !now)) {
       wasTiming = now
       return

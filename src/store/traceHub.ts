@@ -16,14 +16,24 @@ let current: Trace | null = null
 let theory: Trace | null = null
 let pending: PendingBatch[] = []
 let frame = 0
+/** in a hidden tab there are no animation frames: batches are applied on a slow timer instead */
+let timer: ReturnType<typeof setTimeout> | null = null
+const HIDDEN_APPLY_MS = 500
 const listeners = new Set<Listener>()
 
 function notify(): void {
   for (const l of listeners) l(current)
 }
 
-function applyPending(): void {
+function cancelFrame(): void {
+  if (frame) cancelAnimationFrame(frame)
+  if (timer) clearTimeout(timer)
   frame = 0
+  timer = null
+}
+
+function applyPending(): void {
+  cancelFrame()
   if (!current || pending.length === 0) return
   for (const b of pending) current.apply(b.events, b.strings)
   pending = []
@@ -43,8 +53,7 @@ export const traceHub = {
   },
 
   set(trace: Trace | null, theoryTrace: Trace | null = null): void {
-    if (frame) cancelAnimationFrame(frame)
-    frame = 0
+    cancelFrame()
     pending = []
     current = trace
     theory = theoryTrace
@@ -57,15 +66,21 @@ export const traceHub = {
     notify()
   },
 
-  /** Queues a batch; it is applied on the next animation frame together with any others. */
-  push(batch: PendingBatch): void {
+  /**
+   * Queues a batch of `trace` (a batch of a run no longer on screen is dropped); it is applied on the
+   * next animation frame together with any others, or, in a hidden tab, within half a second (so a
+   * long run in a background tab keeps its memory bounded and its numbers current).
+   */
+  push(batch: PendingBatch, trace: Trace): void {
+    if (trace !== current) return
     pending.push(batch)
-    if (!frame) frame = requestAnimationFrame(applyPending)
+    if (frame || timer) return
+    if (typeof document !== 'undefined' && document.visibilityState === 'hidden') timer = setTimeout(applyPending, HIDDEN_APPLY_MS)
+    else frame = requestAnimationFrame(applyPending)
   },
 
-  /** Applies whatever is queued now (at the end of a run, or when the tab was hidden). */
+  /** Applies whatever is queued now (at the end of a run). */
   flush(): void {
-    if (frame) cancelAnimationFrame(frame)
     applyPending()
   },
 
@@ -78,4 +93,15 @@ export const traceHub = {
     listeners.add(l)
     return () => listeners.delete(l)
   },
+}
+
+// a frame asked for just before the tab was hidden would wait until it is shown again
+if (typeof document !== 'undefined') {
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden' && frame && pending.length > 0) {
+      cancelAnimationFrame(frame)
+      frame = 0
+      timer = setTimeout(applyPending, HIDDEN_APPLY_MS)
+    }
+  })
 }

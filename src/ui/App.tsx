@@ -8,7 +8,7 @@ import { replayCompare, togglePauseCompare } from '../store/compareReplay'
 import { SATURATED_FPS, saturatesCores } from '../store/pace'
 import { compareAll, pinCurrent } from '../store/tools'
 import { setView } from '../store/view'
-import { store } from '../store/app'
+import { isBusyStatus, store } from '../store/app'
 import { Claims } from './Claims'
 import { Controls } from './Controls'
 import { useApp, useTraceMetrics } from './hooks'
@@ -32,6 +32,8 @@ function statusText(s: Pick<AppState, 'status' | 'progress'>, jobs: number): str
       return 'Ready: press Space to run'
     case 'starting':
       return 'Starting workers…'
+    case 'stopping':
+      return 'Stopping…'
     case 'running':
       return `Running… ${s.progress.toLocaleString('en-US')}${Number.isFinite(jobs) ? ` / ${jobs.toLocaleString('en-US')}` : ''} jobs`
     case 'done':
@@ -109,7 +111,7 @@ export function App() {
   useEffect(() => {
     document.documentElement.classList.toggle('projector', view.projector)
   }, [view.projector])
-  const busy = status === 'running' || status === 'starting'
+  const busy = isBusyStatus(status)
   // the screen shows the last run; "stale" when the settings now say something else
   const stale = trace !== null && !busy && encodeScenario(REGISTRY, trace.scenario) !== encodeScenario(REGISTRY, scenario)
   const shown = trace?.scenario ?? scenario

@@ -1,4 +1,4 @@
-import { SPEEDS } from '../store/app'
+import { SPEEDS, isBusyStatus } from '../store/app'
 import { downloadTrace } from '../store/exports'
 import { replay, setSpeed, togglePause } from '../store/actions'
 import { useApp } from './hooks'
@@ -7,7 +7,7 @@ import { useApp } from './hooks'
 export function ReplayControls({ hasTrace, after }: { hasTrace: boolean; after?: boolean }) {
   const status = useApp((s) => s.status)
   const playback = useApp((s) => s.playback)
-  const busy = status === 'starting' || status === 'running'
+  const busy = isBusyStatus(status)
   const replaying = playback.mode === 'replay'
   if (after) {
     return (

@@ -25,7 +25,12 @@ export function Toolbar() {
           </button>
         ))}
       </div>
-      <button className={`run ${busy ? 'stop' : ''}`} onClick={runOrStop} title="Run / Stop (Space)" data-testid="run">
+      <button
+        className={`run ${busy ? 'stop' : ''}`}
+        onClick={(e) => runOrStop(e.detail >= 2)}
+        title={status === 'stopping' ? 'Stopping… a Run pressed now starts as soon as it has stopped' : 'Run / Stop (Space)'}
+        data-testid="run"
+      >
         {busy ? '■ Stop' : '▶ Run'}
       </button>
     </div>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import { copyAscii, copySvg, manualCopy, onManualCopy, savePng } from '../store/exports'
+import { isBusyStatus } from '../store/app'
 import { pinStore } from '../store/pins'
 import { openTraceFile, pinCurrent } from '../store/tools'
 import { toggleMain, toggleView } from '../store/view'
@@ -11,7 +12,7 @@ export function Tools({ hasTrace }: { hasTrace: boolean }) {
   const view = useApp((s) => s.view)
   const status = useApp((s) => s.status)
   const pins = useStore(pinStore, (s) => s.pins.length)
-  const busy = status === 'running' || status === 'starting'
+  const busy = isBusyStatus(status)
   const file = useRef<HTMLInputElement>(null)
   const menu = useRef<HTMLDetailsElement>(null)
   return (

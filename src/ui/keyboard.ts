@@ -51,7 +51,7 @@ export function installKeyboard(tools: ToolKeys): () => void {
     const k = e.key
     // Enter and Space on a focused button belong to that button
     if ((k === 'Enter' || k === ' ') && e.target instanceof HTMLButtonElement) return
-    if (k === ' ') runOrStop()
+    if (k === ' ') runOrStop(e.repeat)
     else if (k === 'Escape') {
       if (!closeDialogs()) void stop()
     } else if (k === 'ArrowLeft' || k === 'ArrowRight') {
