@@ -105,6 +105,15 @@ export function effectiveThreads(s: SharedValues, hardwareConcurrency: number): 
   return s.threads > 0 ? s.threads : Math.max(1, Math.min(32, hardwareConcurrency || 1))
 }
 
+/**
+ * The threads that can compute at the same moment: T, but never more than the machine's hardware
+ * threads (threads beyond them take turns on the same cores and add no parallelism). The ideal
+ * schedule of cpu work uses this many.
+ */
+export function parallelThreads(s: SharedValues, hardwareConcurrency: number): number {
+  return Math.min(effectiveThreads(s, hardwareConcurrency), Math.max(1, hardwareConcurrency || 1))
+}
+
 /** The workload in a few words: "100 items × 50 ms io", "100 items × 50 ms, item 1 = 500 ms". */
 export function workloadSummary(s: SharedValues): string {
   const items = `${formatCount(s.n)} item${s.n === 1 ? '' : 's'} × ${formatMs(s.d)}`

@@ -25,7 +25,8 @@ export function liveRefreshMs(tr: Trace, baseMs: number): number {
 }
 
 /** Whether a run computes on threads: its own setting, or any job with cpu work so far. */
-function usesCpu(tr: Trace): boolean {
+/** Whether the run (or the ideal schedule) has cpu work: jobs that need a thread. */
+export function usesCpu(tr: Trace): boolean {
   if (tr.scenario.shared.kind !== 'io') return true
   for (let j = 0; j < tr.jobIds; j++) if (tr.jCpu.data[j] > 0) return true
   return false

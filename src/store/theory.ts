@@ -1,5 +1,5 @@
 import type { Scenario } from '../core/scenario'
-import { effectiveThreads } from '../core/shared'
+import { parallelThreads } from '../core/shared'
 import type { Trace } from '../core/trace'
 import { encodeScenario } from '../core/url'
 import { REGISTRY } from '../patterns/registry'
@@ -17,8 +17,9 @@ const cache = new Map<string, Trace>()
 let latest = ''
 
 /** Threads the ideal schedule uses for cpu work. */
+/** The threads the ideal schedule computes on: T, but no more than this machine's cores. */
 export function theoryThreads(s: Scenario, hardwareConcurrency: number): number {
-  return effectiveThreads(s.shared, hardwareConcurrency)
+  return parallelThreads(s.shared, hardwareConcurrency)
 }
 
 /** A scenario's identity for the theory: its link and the threads it runs on. */

@@ -1,11 +1,12 @@
 import { Suspense, lazy, useEffect, useMemo } from 'react'
 import { formatMs } from '../core/format'
+import { effectiveThreads } from '../core/shared'
 import { encodeScenario } from '../core/url'
 import { REGISTRY } from '../patterns/registry'
 import type { AppState } from '../store/app'
 import { replay, togglePause } from '../store/actions'
 import { replayCompare, togglePauseCompare } from '../store/compareReplay'
-import { SATURATED_FPS, saturatesCores } from '../store/pace'
+import { SATURATED_FPS, saturatesCores, usesCpu } from '../store/pace'
 import { compareAll, pinCurrent } from '../store/tools'
 import { setView } from '../store/view'
 import { isBusyStatus, store } from '../store/app'
@@ -94,6 +95,7 @@ export function App() {
   const presetId = useApp((s) => s.presetId)
   const status = useApp((s) => s.status)
   const view = useApp((s) => s.view)
+  const machine = useApp((s) => s.machine)
   const theoryState = useApp((s) => s.theory)
   const theory = theoryState.trace && theoryState.trace.scenario.pattern === scenario.pattern ? theoryState.trace : null
   const { trace, metrics, theory: runTheory } = useTraceMetrics()
@@ -121,6 +123,8 @@ export function App() {
   const theoryMs = theory && theory.status === 'done' ? theory.endT / theory.timeScale : NaN
   const realJobMs = scenario.shared.d * scenario.shared.timeScale
   const expectedMs = theoryMs * scenario.shared.timeScale
+  const hw = machine.hardwareConcurrency
+  const threads = effectiveThreads(shown.shared, hw)
   const runsUntilStop = REGISTRY.module(scenario.pattern).continuous?.(scenario.params as never) ?? false
   const hints = [
     stale && { id: 'stale', text: `Settings changed since this run (next run: theory ${formatMs(theoryMs)}). Press Space.` },
@@ -128,6 +132,10 @@ export function App() {
     !busy && runsUntilStop && { id: 'until-stop', text: 'This run goes on until you press Stop (Space); the axis shows its last 20 s.' },
     trace && busy && saturatesCores(trace) && { id: 'live-fps', text: `Live view at ${SATURATED_FPS} fps: the cpu jobs use every core. Replay (R) is smooth.` },
     !busy && expectedMs > LONG_RUN_MS && { id: 'long-run', text: `This run will take about ${formatMs(expectedMs)}. Stop (Space) ends it at any time; a smaller time scale runs it faster.` },
+    theory && usesCpu(theory) && threads > hw && {
+      id: 'beyond-cores',
+      text: `T = ${threads} on ${hw} cores: ${hw} compute at once, and so does the theory.`,
+    },
     !busy && realJobMs < SHORT_JOB_MS && mod.uses(scenario.params as never, scenario.shared).includes('d') && {
       id: 'short-jobs',
       text: `Each job really lasts ${formatMs(realJobMs)}: too short for browser timers, so overhead will show in the ratio. A larger time scale helps.`,

@@ -54,7 +54,10 @@ export function Controls() {
     jitter: `each job lasts d × U(${+(1 - s.shared.jitter / 100).toFixed(2)}, ${+(1 + s.shared.jitter / 100).toFixed(2)})`,
     every: `items 1, ${s.shared.every + 1}, ${2 * s.shared.every + 1}, … are slow`,
     cpuShare: 'the rest of each job is io',
-    threads: `this machine has ${hw} hardware threads`,
+    threads:
+      effectiveThreads(s.shared, hw) > hw
+        ? `more than this machine's ${hw} hardware threads: only ${hw} compute at once, and the ideal schedule uses ${hw}`
+        : `this machine has ${hw} hardware threads`,
     timeScale: `1 scenario ms really takes ${+s.shared.timeScale.toPrecision(3)} ms; the axis reads scenario time`,
   }
   const workload = shared.filter((spec) => !MACHINE.has(spec.key))

@@ -81,7 +81,15 @@ export function MetricsPanel({ trace, metrics, theory, stale, continuous, theory
       {Number.isFinite(m.latenessMedian) && (
         <Card id="lateness" label="Timer lateness" hint="how much longer io waits lasted than planned" value={`${f(m.latenessMedian, 3)} ms`} raw={m.latenessMedian} sub={`median; p95 ${f(m.latenessP95, 3)} ms`} />
       )}
-      <Card id="threads" label="Threads" value={`T = ${m.threads}`} raw={m.threads} sub={`of ${m.hardwareConcurrency} cores · ${trace.meta.crossOriginIsolated ? 'isolated' : 'not isolated'}`} />
+      <Card
+        id="threads"
+        label="Threads"
+        value={`T = ${m.threads}`}
+        raw={m.threads}
+        sub={`${m.threads > m.hardwareConcurrency ? `${m.hardwareConcurrency} cores: ${m.hardwareConcurrency} at once` : `of ${m.hardwareConcurrency} cores`} · ${trace.meta.crossOriginIsolated ? 'isolated' : 'not isolated'}`}
+        hint={m.threads > m.hardwareConcurrency ? 'threads beyond the core count take turns on the same cores: they add no parallelism' : undefined}
+        tone={m.threads > m.hardwareConcurrency ? 'warn' : undefined}
+      />
     </section>
   )
 }
