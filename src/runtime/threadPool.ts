@@ -1,6 +1,6 @@
 import type { CpuHooks } from '../core/goroutine'
 import { Queue } from '../core/queue'
-import type { FromThread, ToThread } from './protocol'
+import { CMD, MAILBOX_BYTES, MB, MB_ITERS_BYTE, type FromThread, type ToThread } from './protocol'
 
 interface CpuRequest {
   id: number
@@ -14,6 +14,8 @@ interface CpuRequest {
 
 interface Thread {
   port: MessagePort
+  /** shared-memory command slot (cross-origin isolated pages), else commands go as messages */
+  mailbox: { ctrl: Int32Array; iters: Float64Array } | null
   current: CpuRequest | null
   /** computing for a run that was stopped: not free until its 'end' arrives */
   draining: boolean
@@ -44,8 +46,14 @@ export class ThreadPool {
   ) {
     if (cancelFlag) Atomics.store(cancelFlag, 0, this.gen)
     this.threads = ports.map((port, k) => {
-      const th: Thread = { port, current: null, draining: false }
+      const th: Thread = { port, mailbox: null, current: null, draining: false }
       port.onmessage = (e: MessageEvent<FromThread>) => this.onMessage(k, e.data)
+      if (cancelFlag) {
+        // isolated: hand the thread a mailbox; it waits on it from now on (see thread.worker.ts)
+        const buffer = new SharedArrayBuffer(MAILBOX_BYTES)
+        th.mailbox = { ctrl: new Int32Array(buffer, 0, 4), iters: new Float64Array(buffer, MB_ITERS_BYTE, 1) }
+        port.postMessage({ type: 'mailbox', buffer })
+      }
       return th
     })
   }
@@ -111,7 +119,19 @@ export class ThreadPool {
   }
 
   private post(k: number, m: ToThread): void {
-    this.threads[k].port.postMessage(m)
+    const mb = this.threads[k].mailbox
+    if (!mb) {
+      this.threads[k].port.postMessage(m)
+      return
+    }
+    if (m.type === 'run') {
+      Atomics.store(mb.ctrl, MB.ID, m.id)
+      Atomics.store(mb.ctrl, MB.GEN, m.gen)
+      mb.iters[0] = m.iters
+    }
+    Atomics.store(mb.ctrl, MB.CMD, CMD[m.type])
+    Atomics.add(mb.ctrl, MB.SEQ, 1)
+    Atomics.notify(mb.ctrl, MB.SEQ)
   }
 
   private dispatch(): void {

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect, useMemo } from 'react'
+import { Suspense, lazy, memo, useEffect, useMemo } from 'react'
 import { formatMs } from '../core/format'
 import { effectiveThreads } from '../core/shared'
 import { encodeScenario } from '../core/url'
@@ -11,18 +11,27 @@ import { compareAll, pinCurrent } from '../store/tools'
 import { setView } from '../store/view'
 import { isBusyStatus, store } from '../store/app'
 import { Claims } from './Claims'
-import { Controls } from './Controls'
+import { Controls as ControlsView } from './Controls'
 import { useApp, useTraceMetrics } from './hooks'
 import { KEYS, installKeyboard } from './keyboard'
-import { Legend } from './Legend'
+import { Legend as LegendView } from './Legend'
 import { MetricsPanel } from './MetricsPanel'
 import { Notices } from './Notices'
-import { SceneList, SceneNav } from './SceneNav'
-import { TimelineView, type StripDef } from './TimelineView'
-import { Toolbar } from './Toolbar'
-import { ManualCopyDialog, Tools, useTraceDrop } from './Tools'
+import { SceneList, SceneNav as SceneNavView } from './SceneNav'
+import { TimelineView as TimelineViewImpl, type StripDef } from './TimelineView'
+import { Toolbar as ToolbarView } from './Toolbar'
+import { ManualCopyDialog, Tools as ToolsView, useTraceDrop } from './Tools'
 
 // loaded when first opened: the first page stays small
+// App renders again whenever the live metrics change (4 times a second during a run): the parts
+// that do not show them are memoised, so a long run does not re-render the settings and the timeline
+const Toolbar = memo(ToolbarView)
+const Controls = memo(ControlsView)
+const SceneNav = memo(SceneNavView)
+const Legend = memo(LegendView)
+const Tools = memo(ToolsView)
+const TimelineView = memo(TimelineViewImpl)
+
 const CompareView = lazy(() => import('./CompareView'))
 const SweepView = lazy(() => import('./SweepView'))
 const CodePanel = lazy(() => import('./CodePanel'))

@@ -1,5 +1,5 @@
 import type { ScaleLinear } from 'd3-scale'
-import { JobStatus } from '../core/events'
+import { JobStatus, State } from '../core/events'
 import type { Trace } from '../core/trace'
 import { canvasFills } from './hatch'
 import { DIMMED, forEachBar, type TimelineInput } from './layout'
@@ -14,6 +14,9 @@ export interface LaneGeometry {
   height: number
   /** x where the plot begins (the label column ends) */
   left: number
+  /** y of the first lane's top and the lanes' height (barriers span them) */
+  top: number
+  plotH: number
 }
 
 /**
@@ -58,12 +61,16 @@ interface Layer {
 }
 
 /**
- * The bars of a large run, on two canvases (without a GPU, rasterising a big canvas costs tens of
- * ms, so neither is redrawn unless what it shows changed):
- * - the ideal schedule, drawn when the theory or the geometry changes;
+ * The bars of a large run, on three canvases. Without a GPU a canvas is rasterised again whenever
+ * it is drawn on, at a cost that grows with what is drawn, so each is drawn as little as possible:
+ * - the ideal schedule (and its barriers), drawn when the theory or the geometry changes;
  * - the run's bars: a finished run is drawn once, whole, and a replay only moves a CSS clip over it
- *   (a bar is drawn up to the cursor either way, so this is exactly the same picture); a live run is
- *   redrawn as it grows.
+ *   (a bar is drawn up to the cursor either way, so this is exactly the same picture); a live run
+ *   adds only the bars that ended since the last frame, with its barriers, exits and failures;
+ * - the live layer: the bars still open, growing up to now, cleared and drawn every frame (a few
+ *   per goroutine at most).
+ * Anything that changes the picture as a whole (the geometry, the axis, the emphasis, a new run,
+ * a continuous run dropping its oldest detail) draws the bars layer anew.
  */
 /** A number per distinct emphasis predicate, so that a cached layer is redrawn when it changes. */
 const emphasisIds = new WeakMap<object, number>()
@@ -73,6 +80,22 @@ function emphasisId(f: ((seg: number) => boolean) | null | undefined): number {
   let id = emphasisIds.get(f)
   if (id === undefined) emphasisIds.set(f, (id = nextEmphasis++))
   return id
+}
+
+/** What the bars layer of a live run already holds. */
+interface Live {
+  trace: Trace
+  key: string
+  base: number
+  /** segments below this index have been looked at */
+  examined: number
+  /** segments looked at that were still open then */
+  open: number[]
+  /** marks below this index have been looked at */
+  marks: number
+  exited: Uint8Array
+  failed: Uint8Array
+  counts: { bars: number; jobBars: number }
 }
 
 export function createCanvasLanes(root: HTMLElement): {
@@ -86,12 +109,14 @@ export function createCanvasLanes(root: HTMLElement): {
     root.prepend(canvas)
     return { canvas, ctx: canvas.getContext('2d') as CanvasRenderingContext2D, key: '', source: undefined }
   }
+  const liveLayer = layer('tl-canvas tl-canvas-live')
   const bars = layer('tl-canvas tl-canvas-bars')
   const ghosts = layer('tl-canvas tl-canvas-ghosts')
   let fills: ReturnType<typeof canvasFills> | null = null
   let counts = { bars: 0, jobBars: 0 }
+  let live: Live | null = null
 
-  function begin(l: Layer, g: LaneGeometry): CanvasRenderingContext2D {
+  function size(l: Layer, g: LaneGeometry): void {
     const dpr = window.devicePixelRatio || 1
     const w = Math.round(g.width * dpr)
     const h = Math.round(g.height * dpr)
@@ -102,14 +127,25 @@ export function createCanvasLanes(root: HTMLElement): {
       l.canvas.style.height = `${g.height}px`
       if (l === bars) fills = null
     }
+    l.ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
+  }
+
+  /** The layer's context, clipped to the plot; `clear` wipes it first. Pair with ctx.restore(). */
+  function begin(l: Layer, g: LaneGeometry, clear = true): CanvasRenderingContext2D {
+    size(l, g)
     const ctx = l.ctx
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
-    ctx.clearRect(0, 0, g.width, g.height)
+    if (clear) ctx.clearRect(0, 0, g.width, g.height)
     ctx.save()
     ctx.beginPath()
     ctx.rect(g.left - 1, 0, g.width - g.left, g.height)
     ctx.clip()
     return ctx
+  }
+
+  function empty(l: Layer): void {
+    if (l.canvas.width === 0 && l.canvas.height === 0) return
+    l.canvas.width = 0
+    l.canvas.height = 0
   }
 
   function drawGhosts(th: Trace | null, g: LaneGeometry): void {
@@ -126,51 +162,171 @@ export function createCanvasLanes(root: HTMLElement): {
     }
     ctx.fillStyle = GHOST_FILL
     ctx.fill(p.done())
+    if (th) {
+      // the ideal schedule's barriers, dashed and faint (the run's are solid)
+      ctx.strokeStyle = BARRIER_COLOR
+      ctx.globalAlpha = 0.3
+      ctx.setLineDash([4, 4])
+      ctx.beginPath()
+      for (let i = 0; i < th.mT.length; i++) {
+        if (th.text(th.mKind.data[i]) !== 'barrier') continue
+        const px = Math.round(g.x(th.mT.data[i] / th.timeScale)) + 0.5
+        ctx.moveTo(px, g.top)
+        ctx.lineTo(px, g.top + g.plotH)
+      }
+      ctx.stroke()
+      ctx.setLineDash([])
+      ctx.globalAlpha = 1
+    }
     ctx.restore()
   }
 
-  function drawBars(tr: Trace, cursor: number, g: LaneGeometry, emphasize: ((seg: number) => boolean) | null): void {
+  /** Fills bars grouped by state (and dimmed or not): one path per fill. */
+  class Fills {
+    private readonly paths = new Map<number, Bars>()
+    constructor(private readonly g: LaneGeometry, private readonly emphasize: ((seg: number) => boolean) | null) {}
+    add(seg: number, lane: number, x0: number, x1: number, state: number): void {
+      const key = state * 2 + (this.emphasize && !this.emphasize(seg) ? 1 : 0)
+      let p = this.paths.get(key)
+      if (!p) this.paths.set(key, (p = new Bars(this.g)))
+      p.add(this.g.x(x0), this.g.x(x1), this.g.laneY(lane), 0.6)
+    }
+    fill(ctx: CanvasRenderingContext2D): void {
+      fills ??= canvasFills(ctx)
+      for (const [key, p] of this.paths) {
+        ctx.globalAlpha = key % 2 ? DIMMED : 1
+        ctx.fillStyle = (fills as Record<number, string | CanvasPattern>)[key >> 1] ?? '#000'
+        ctx.fill(p.done())
+      }
+      ctx.globalAlpha = 1
+    }
+  }
+
+  /** A run's barrier (a solid line across the lanes) at scenario ms t. */
+  function barrier(ctx: CanvasRenderingContext2D, g: LaneGeometry, t: number): void {
+    const px = Math.round(g.x(t)) + 0.5
+    ctx.moveTo(px, g.top)
+    ctx.lineTo(px, g.top + g.plotH)
+  }
+
+  function strokeBarriers(ctx: CanvasRenderingContext2D): void {
+    ctx.strokeStyle = BARRIER_COLOR
+    ctx.globalAlpha = 0.75
+    ctx.lineWidth = 1
+    ctx.stroke()
+    ctx.globalAlpha = 1
+  }
+
+  /** A goroutine's return (a short tick at its end) or a failed or dropped job (a red tick). */
+  function exitTick(ctx: CanvasRenderingContext2D, g: LaneGeometry, t: number, lane: number): void {
+    ctx.fillStyle = BARRIER_COLOR
+    ctx.fillRect(g.x(t) - 1, g.laneY(lane) + g.barH * 0.2, 2, g.barH * 0.6)
+  }
+  function failTick(ctx: CanvasRenderingContext2D, g: LaneGeometry, t: number, lane: number): void {
+    ctx.fillStyle = FAIL_COLOR
+    ctx.fillRect(g.x(t) - 2, g.laneY(lane), 3, g.barH)
+  }
+
+  /** The whole run up to `cursor`, on a cleared bars layer. */
+  function drawWhole(tr: Trace, cursor: number, g: LaneGeometry, emphasize: ((seg: number) => boolean) | null): void {
     const ctx = begin(bars, g)
-    fills ??= canvasFills(ctx)
     counts = { bars: 0, jobBars: 0 }
-    // per state, and dimmed (1) or not (0) when some segments are to stand out
-    const paths = new Map<number, Bars>()
+    const f = new Fills(g, emphasize)
     forEachBar(tr, cursor, tr.timeScale, (seg, lane, x0, x1, state, job) => {
       counts.bars++
       if (job >= 0) counts.jobBars++
-      const key = state * 2 + (emphasize && !emphasize(seg) ? 1 : 0)
-      let p = paths.get(key)
-      if (!p) paths.set(key, (p = new Bars(g)))
-      p.add(g.x(x0), g.x(x1), g.laneY(lane), 0.6)
+      f.add(seg, lane, x0, x1, state)
     })
-    for (const [key, p] of paths) {
-      ctx.globalAlpha = key % 2 ? DIMMED : 1
-      ctx.fillStyle = (fills as Record<number, string | CanvasPattern>)[key >> 1] ?? '#000'
-      ctx.fill(p.done())
+    f.fill(ctx)
+    const scale = tr.timeScale
+    ctx.beginPath()
+    for (let i = 0; i < tr.mT.length; i++) {
+      if (tr.mT.data[i] <= cursor && tr.text(tr.mKind.data[i]) === 'barrier') barrier(ctx, g, tr.mT.data[i] / scale)
     }
-    ctx.globalAlpha = 1
+    strokeBarriers(ctx)
     if (g.pitch >= 3) {
-      const scale = tr.timeScale
-      ctx.fillStyle = BARRIER_COLOR
       for (let k = 0; k < tr.goroutines; k++) {
         const t = tr.gExit.data[k]
-        if (isNaN(t) || t > cursor || tr.gExitHow.data[k] !== 0) continue
-        ctx.fillRect(g.x(t / scale) - 1, g.laneY(k) + g.barH * 0.2, 2, g.barH * 0.6)
+        if (!isNaN(t) && t <= cursor && tr.gExitHow.data[k] === 0) exitTick(ctx, g, t / scale, k)
       }
-      // failed and dropped jobs: a red tick at their end
-      ctx.fillStyle = FAIL_COLOR
       for (let j = 0; j < tr.jobIds; j++) {
         const st = tr.jStatus.data[j]
-        if ((st !== JobStatus.Failed && st !== JobStatus.Dropped) || tr.jEnd.data[j] > cursor) continue
-        ctx.fillRect(g.x(tr.jEnd.data[j] / scale) - 2, g.laneY(tr.jG.data[j]), 3, g.barH)
+        if ((st === JobStatus.Failed || st === JobStatus.Dropped) && tr.jEnd.data[j] <= cursor) failTick(ctx, g, tr.jEnd.data[j] / scale, tr.jG.data[j])
       }
     }
     ctx.restore()
+  }
+
+  /**
+   * A live run: the bars layer gets what ended since the last frame (or everything, when `l` is
+   * new), the live layer what is still open, drawn up to `cursor`.
+   */
+  function drawLive(l: Live, cursor: number, g: LaneGeometry, emphasize: ((seg: number) => boolean) | null, fresh: boolean): void {
+    const tr = l.trace
+    const scale = tr.timeScale
+    const { sState, sT0, sT1, sG, sJob } = tr
+    const closed = new Fills(g, emphasize)
+    const opened = new Fills(g, emphasize)
+    const stillOpen: number[] = []
+    let openBars = 0
+    let openJobBars = 0
+    const look = (s: number) => {
+      const state = sState.data[s]
+      if (state === State.Active) return
+      const t0 = sT0.data[s]
+      const t1 = sT1.data[s]
+      if (!isNaN(t1)) {
+        // ended: drawn for good
+        l.counts.bars++
+        if (sJob.data[s] >= 0) l.counts.jobBars++
+        closed.add(s, sG.data[s], t0 / scale, Math.max(t0, t1) / scale, state)
+        return
+      }
+      stillOpen.push(s)
+      openBars++
+      if (sJob.data[s] >= 0) openJobBars++
+      opened.add(s, sG.data[s], t0 / scale, Math.max(t0, cursor) / scale, state)
+    }
+    for (const s of l.open) look(s)
+    for (let s = l.examined; s < tr.segments; s++) look(s)
+    l.examined = tr.segments
+    l.open = stillOpen
+
+    const ctx = begin(bars, g, fresh)
+    closed.fill(ctx)
+    ctx.beginPath()
+    for (; l.marks < tr.mT.length; l.marks++) {
+      if (tr.text(tr.mKind.data[l.marks]) === 'barrier') barrier(ctx, g, tr.mT.data[l.marks] / scale)
+    }
+    strokeBarriers(ctx)
+    if (g.pitch >= 3) {
+      if (l.exited.length < tr.goroutines) l.exited = grow(l.exited, tr.goroutines)
+      for (let k = 0; k < tr.goroutines; k++) {
+        if (l.exited[k]) continue
+        const t = tr.gExit.data[k]
+        if (isNaN(t)) continue
+        l.exited[k] = 1
+        if (tr.gExitHow.data[k] === 0) exitTick(ctx, g, t / scale, k)
+      }
+      if (l.failed.length < tr.jobIds) l.failed = grow(l.failed, tr.jobIds)
+      for (let j = 0; j < tr.jobIds; j++) {
+        const st = tr.jStatus.data[j]
+        if (l.failed[j] || (st !== JobStatus.Failed && st !== JobStatus.Dropped)) continue
+        l.failed[j] = 1
+        failTick(ctx, g, tr.jEnd.data[j] / scale, tr.jG.data[j])
+      }
+    }
+    ctx.restore()
+
+    const lctx = begin(liveLayer, g)
+    opened.fill(lctx)
+    lctx.restore()
+    counts = { bars: l.counts.bars + openBars, jobBars: l.counts.jobBars + openJobBars }
   }
 
   return {
     draw(input, g) {
-      const geom = `${g.width}|${g.height}|${g.x.domain().join(',')}|${g.pitch}`
+      const geom = `${g.width}|${g.height}|${g.x.domain().join(',')}|${g.pitch}|${g.top}|${g.plotH}`
       const gk = `${geom}|${input.theory ? input.theory.version : -1}`
       if (input.theory !== ghosts.source || ghosts.key !== gk) {
         drawGhosts(input.theory, g)
@@ -179,23 +335,27 @@ export function createCanvasLanes(root: HTMLElement): {
       }
       const tr = input.trace
       if (!tr) {
-        // no run yet: no bar layer at all (an empty full-size canvas still costs the compositor)
+        // no run yet: no bar layers at all (an empty full-size canvas still costs the compositor)
         if (bars.key !== 'none') {
-          bars.canvas.width = 0
-          bars.canvas.height = 0
+          empty(bars)
+          empty(liveLayer)
           bars.key = 'none'
           bars.source = undefined
+          live = null
           counts = { bars: 0, jobBars: 0 }
         }
         bars.canvas.style.clipPath = ''
         return counts
       }
+      const emphasize = input.emphasize ?? null
       const finished = tr.status !== 'running'
       if (finished) {
+        live = null
+        empty(liveLayer)
         // the whole run, once; the cursor only moves the clip
-        const key = `${geom}|${tr.version}|whole|${emphasisId(input.emphasize)}`
+        const key = `${geom}|${tr.version}|whole|${emphasisId(emphasize)}`
         if (bars.key !== key || bars.source !== tr) {
-          drawBars(tr, tr.end, g, input.emphasize ?? null)
+          drawWhole(tr, tr.end, g, emphasize)
           bars.key = key
           bars.source = tr
         }
@@ -204,22 +364,35 @@ export function createCanvasLanes(root: HTMLElement): {
         return counts
       }
       bars.canvas.style.clipPath = ''
-      drawBars(tr, input.cursor, g, input.emphasize ?? null)
-      bars.key = `${geom}|live`
+      const key = `${geom}|live|${emphasisId(emphasize)}`
+      const fresh = !live || live.trace !== tr || live.key !== key || live.base !== tr.base || live.examined > tr.segments
+      if (fresh) {
+        live = { trace: tr, key, base: tr.base, examined: 0, open: [], marks: 0, exited: new Uint8Array(0), failed: new Uint8Array(0), counts: { bars: 0, jobBars: 0 } }
+      }
+      drawLive(live as Live, input.cursor, g, emphasize, fresh)
+      bars.key = key
+      bars.source = tr
       return counts
     },
     clear() {
-      for (const l of [bars, ghosts]) {
-        l.canvas.width = 0
-        l.canvas.height = 0
+      for (const l of [bars, ghosts, liveLayer]) {
+        empty(l)
         l.key = ''
         l.source = undefined
       }
+      live = null
       bars.canvas.style.clipPath = ''
     },
     destroy() {
       bars.canvas.remove()
       ghosts.canvas.remove()
+      liveLayer.canvas.remove()
     },
   }
+}
+
+function grow(a: Uint8Array, n: number): Uint8Array {
+  const b = new Uint8Array(Math.max(n, a.length * 2))
+  b.set(a)
+  return b
 }

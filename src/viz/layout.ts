@@ -76,6 +76,9 @@ export function theorySpan(theory: Trace | null): number {
   return theory ? theory.end / theory.timeScale : 0
 }
 
+/** How much a live run's axis widens at a time when the run outlasts its theory. */
+const GROW = 1.25
+
 /**
  * The x domain [xMin, xMax] in scenario ms: from 0 to the theory's makespan or what was measured,
  * whichever is longer; for a run that goes on until Stop, the last `window` ms up to the cursor.
@@ -90,8 +93,12 @@ export function timeDomain(input: TimelineInput): { xMin: number; xMax: number; 
     const xMax = Math.max(input.window, now)
     return { xMin: Math.max(trace ? trace.base / scale : 0, xMax - input.window), xMax, measuredEnd }
   }
-  const xMax = Math.max(1, theorySpan(input.theory), measuredEnd, input.showCursor ? input.cursor / scale : 0) * 1.04
-  return { xMin: 0, xMax, measuredEnd }
+  const known = Math.max(1, theorySpan(input.theory))
+  const shown = Math.max(measuredEnd, input.showCursor ? input.cursor / scale : 0)
+  // a live run beyond the theory widens the axis in steps of a quarter, not every frame: each
+  // change of the axis redraws every bar drawn so far
+  const span = trace && trace.status === 'running' && shown > known ? known * GROW ** Math.ceil(Math.log(shown / known) / Math.log(GROW) - 1e-9) : Math.max(known, shown)
+  return { xMin: 0, xMax: span * 1.04, measuredEnd }
 }
 
 /** Lanes to draw: every goroutine of the run, or of the theory before a run. */

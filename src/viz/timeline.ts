@@ -129,7 +129,8 @@ export function createTimeline(el: HTMLElement, opts: TimelineOptions = {}): Tim
       gLife.selectAll('*').remove()
       gMarks.selectAll('*').remove()
       gHandoffs.selectAll('*').remove()
-      counts = lanesCanvas.draw(input, { x, laneY, barH, pitch, width, height, left })
+      gBarriers.selectAll('*').remove()
+      counts = lanesCanvas.draw(input, { x, laneY, barH, pitch, width, height, left, top, plotH })
     } else {
       lanesCanvas.clear()
       const bars: Bar[] = []
@@ -154,7 +155,8 @@ export function createTimeline(el: HTMLElement, opts: TimelineOptions = {}): Tim
     // what a run that goes on until Stop still holds in detail (real ms since its origin)
     el.dataset.retainedFrom = trace ? String(Math.round(trace.base)) : '0'
     el.dataset.segments = trace ? String(trace.segments) : '0'
-    drawBarriers(gBarriers, trace, theory, input.cursor, x, plotH, top, !input.compact)
+    // barriers of a large run are drawn on its canvas
+    if (!useCanvas) drawBarriers(gBarriers, trace, theory, input.cursor, x, plotH, top, !input.compact)
     drawMarkers(gCursor, input, trace, measuredEnd, x, plotH, top)
     root.classed('computing', theory === null && trace === null)
     badge
