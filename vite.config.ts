@@ -12,5 +12,5 @@ export default defineConfig({
   worker: { format: 'es' },
   server: { headers: isolation },
   preview: { headers: isolation },
-  build: { target: 'es2022', sourcemap: true, minify: false },
+  build: { target: 'es2022', sourcemap: true },
 })
