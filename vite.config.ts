@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
+import { VitePWA } from 'vite-plugin-pwa'
 import { CSP_META, HEADERS, ISOLATION, headersFile } from './src/headers'
 
 /**
@@ -33,6 +34,21 @@ export default defineConfig({
   plugins: [
     react(),
     securityHeaders(),
+    // The service worker (src/sw.ts): precaches the whole build on the first visit, answers every
+    // navigation with the precached page and adds HEADERS to what it serves (see src/sw.ts).
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts', // built to dist/sw.js: the address the earlier hand-written worker had, so it is replaced in place
+      injectRegister: false, // registered by hand in src/serviceWorker.ts: no workbox-window in the first page's JavaScript
+      manifest: false,
+      injectManifest: {
+        // every file the app can load: the page, its chunks, the lazily loaded views and exports, the
+        // worker bundles, the stylesheet and the icon (dist/_headers and source maps are not loaded)
+        globPatterns: ['**/*.{html,js,css,svg}'],
+        rollupFormat: 'iife', // a classic service worker: module service workers are newer in some browsers
+      },
+    }),
   ],
   worker: { format: 'es' },
   server: { headers: ISOLATION },
