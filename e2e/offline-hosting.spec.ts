@@ -87,7 +87,7 @@ test('a static host that sends no headers: after the first load and one reload, 
   await expect(page.locator('[data-metric="threads"]')).toContainText('· isolated')
 
   // from now on the service worker serves the page, with the headers the host does not send
-  const again = await page.goto(`${host.url}/?v=2&p=pool&kind=cpu&n=8&d=3000&pool=2&threads=2`)
+  const again = await page.goto(`${host.url}/?v=2&p=pool&kind=cpu&n=8&d=5000&pool=2&threads=2`)
   expect(again?.fromServiceWorker()).toBe(true)
   expect(again?.headers()).toMatchObject(Object.fromEntries(Object.entries(HEADERS).map(([k, v]) => [k.toLowerCase(), v])))
   await expect(status(page)).toHaveAttribute('data-status', 'ready')
@@ -96,16 +96,16 @@ test('a static host that sends no headers: after the first load and one reload, 
   const threads = threadWorkers(page)
   await page.getByTestId('run').click()
   await expect(status(page)).toHaveAttribute('data-status', 'running')
-  await page.waitForTimeout(700) // both threads are inside a 3 s cpu job
+  await page.waitForTimeout(700) // both threads are inside a 5 s cpu job
   const t0 = Date.now()
   await page.getByTestId('run').click() // Stop
   await expect(status(page)).toHaveAttribute('data-status', 'stopped')
-  expect(Date.now() - t0).toBeLessThan(1000)
-  // the same threads answer at once: the flag ended their 3 s jobs part-way (a thread still
-  // computing could not answer; without a shared flag Stop terminates the threads instead)
-  const t1 = Date.now()
+  expect(Date.now() - t0).toBeLessThan(1500)
+  // the same threads answer: the flag ended their jobs part-way (a thread still computing could
+  // answer only when its job ends, 4 s or more after Stop; without a shared flag Stop terminates
+  // the threads instead). Bounds are loose: the machine may be busy.
   expect(await Promise.all(threads.map((w) => w.evaluate(() => 'free').catch(() => 'terminated')))).toEqual(['free', 'free'])
-  expect(Date.now() - t1).toBeLessThan(1000)
+  expect(Date.now() - t0).toBeLessThan(2500)
   expect(loads).toBe(3) // no reload after the first one
 })
 
