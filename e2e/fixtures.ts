@@ -1,12 +1,18 @@
 import { test as base, expect, type Page } from '@playwright/test'
 
-/** Every test fails on a console error or an uncaught page error. */
+/**
+ * Every test fails on a console error, an uncaught page error or a Content-Security-Policy violation
+ * (the built app is served with a CSP: see src/headers.ts).
+ */
 export const test = base.extend<{ errors: string[] }>({
   errors: [
     async ({ page }, use) => {
       const errors: string[] = []
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
       page.on('pageerror', (e) => errors.push(e.message))
+      await page.addInitScript(() =>
+        document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline code'} (${e.sourceFile}:${e.lineNumber})`)),
+      )
       await use(errors)
       expect(errors, 'console errors').toEqual([])
     },

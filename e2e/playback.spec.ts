@@ -89,23 +89,6 @@ test('a thread that dies fails the run with a clear message; the next run works'
   expect(unexpected).toEqual([])
 })
 
-test('once loaded, the app opens and runs without a network', async ({ page, context }) => {
-  await open(page, 'pattern=batches&n=20&d=20&batch=5')
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready
-  })
-  await page.reload() // now controlled by the service worker, which caches what the page loads
-  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'ready')
-  await page.waitForTimeout(1000) // workers fetched and cached
-  await context.setOffline(true)
-  await page.reload()
-  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'ready')
-  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true)
-  expect(await runToEnd(page)).toBe('done')
-  await expect(page.locator('.barrier[data-kind="measured"]')).toHaveCount(4)
-  await context.setOffline(false)
-})
-
 test('presenter keys: Space after a mouse click on Run stops (no double toggle); H hides settings; ? shows help', async ({ page }) => {
   await open(page, 'pattern=sequential&n=50&d=100')
   await page.getByTestId('run').click() // the button keeps focus

@@ -5,6 +5,7 @@ import { notify } from './store/notices'
 import { loadPins } from './store/pins'
 import { startTheorySync } from './store/theory'
 import { startUrlSync } from './store/urlSync'
+import { startServiceWorker } from './serviceWorker'
 import { App } from './ui/App'
 import './ui/styles.css'
 
@@ -18,10 +19,9 @@ createRoot(document.getElementById('root') as HTMLElement).render(
   </StrictMode>,
 )
 
-// Offline support for the built app (see public/sw.js); not in development, where files change.
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  window.addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => {}))
-}
+// Offline support and cross-origin isolation on any static host (src/sw.ts); not in development,
+// where files change.
+if (import.meta.env.PROD) startServiceWorker()
 
 // Workers start once the first frame is on screen (see warmUp).
 setTimeout(() => void warmUp(), 300)

@@ -206,7 +206,7 @@ export async function warmUp(): Promise<void> {
   if (!machine.isolated) {
     notify(
       'info',
-      'This page is not cross-origin isolated (it needs the COOP and COEP headers): timers are coarser, and Stop has to restart the threads instead of signalling them. Serve it with npm start or npm run preview.',
+      'This page is not cross-origin isolated (it needs the COOP and COEP headers): timers are coarser, and Stop has to restart the threads instead of signalling them. Serve it with npm start or npm run preview; a build on a host without those headers gets them from its service worker once it has loaded (see Deploy in the README).',
     )
   }
   try {
