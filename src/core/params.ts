@@ -93,18 +93,43 @@ export interface Checked<T> {
   notice?: string
 }
 
-const MAX_SHOWN = 24
+/** Characters of a hostile key or value a notice quotes (more are cut, with an ellipsis). */
+export const MAX_SHOWN = 24
+
+/** `text` cut to at most `max` UTF-16 units, ending in "…" when cut; never halves a character. */
+export function cut(text: string, max: number): string {
+  if (text.length <= max) return text
+  let out = ''
+  for (const ch of text) {
+    if (out.length + ch.length > max - 1) break
+    out += ch
+  }
+  return out + '…'
+}
 
 /** A piece of hostile input, made safe and short for a notice. */
 export function shown(raw: string): string {
-  // control characters (they are exactly what a hostile link would use to garble a notice)
+  const head = raw.length > MAX_SHOWN * 2 ? raw.slice(0, MAX_SHOWN * 2) : raw
+  // control characters (they are exactly what a hostile link would use to garble a notice), and
+  // halves of characters (a cut can make them)
   // oxlint-disable-next-line no-control-regex
-  const clean = raw.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')
-  return clean.length > MAX_SHOWN ? clean.slice(0, MAX_SHOWN) + '…' : clean
+  const clean = head.replace(/[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '?')
+  if (clean.length <= MAX_SHOWN && head === raw) return clean
+  let out = ''
+  for (const ch of clean) {
+    if (out.length + ch.length > MAX_SHOWN) break
+    out += ch
+  }
+  return out + '…'
 }
 
 export function fmtNumber(x: number): string {
   return x.toLocaleString('en-US', { maximumFractionDigits: 4 })
+}
+
+/** A number from a link, for a notice: huge and tiny ones in a few digits (1e300 is not 400 characters). */
+function fmtRaw(x: number): string {
+  return Math.abs(x) >= 1e15 || (x !== 0 && Math.abs(x) < 1e-4) ? x.toPrecision(4) : fmtNumber(x)
 }
 
 /** Strict decimal: "12", "-1.5", "2e3"; not "0x10", "Infinity", "1_000" or " 3". */
@@ -125,15 +150,45 @@ export function checkNumber(spec: NumberSpec, raw: number, fallback: number): Ch
   let v = spec.integer ? Math.round(raw) : raw
   if (v < spec.min) v = spec.min
   if (v > spec.max) v = spec.max
+  if (v === 0) v = 0 // -0 is 0 (a link writes both as "0", and they must read back equal)
   if (v === raw) return { value: v }
   const why = raw < spec.min ? 'below the minimum' : raw > spec.max ? 'above the maximum' : 'not a whole number'
-  return { value: v, notice: `${spec.label}: ${fmtNumber(raw)} is ${why}, used ${fmtNumber(v)} (range ${rangeText(spec)})` }
+  return { value: v, notice: `${spec.label}: ${fmtRaw(raw)} is ${why}, used ${fmtNumber(v)} (range ${rangeText(spec)})` }
 }
 
 const NAME_CHARS = /[^\p{L}\p{N} _.#()-]/gu
 
+/**
+ * What a name may take in a link, per character of its maxLength: a name of ASCII letters keeps its
+ * maxLength, one of letters a link spells out with escapes is shorter ("é" takes 6, "あ" 9), so no
+ * list of names can make a link longer than the app reads (MAX_LINK_CHARS).
+ */
+const LINK_CHARS_PER_NAME_CHAR = 3
+
 function cleanName(raw: string, maxLength: number): string {
-  return raw.replace(NAME_CHARS, '').replace(/\s+/g, ' ').trim().slice(0, maxLength)
+  const words = raw.replace(NAME_CHARS, '').replace(/\s+/g, ' ').trim()
+  let out = ''
+  let inLink = 0
+  // by code point, so a cut never halves a character (encodeURIComponent would throw on the half)
+  for (const ch of words) {
+    inLink += encodeURIComponent(ch).length
+    if (out.length + ch.length > maxLength || inLink > maxLength * LINK_CHARS_PER_NAME_CHAR) break
+    out += ch
+  }
+  return out.trimEnd()
+}
+
+/**
+ * A clean name that ends in `suffix` (" 2"), made from `name`: its end gives way when both do not
+ * fit in maxLength. For copies of a name that must differ from it.
+ */
+export function nameWithSuffix(spec: TextSpec, name: string, suffix: string): string {
+  let base = name
+  for (;;) {
+    const v = cleanName(base + suffix, spec.maxLength)
+    if (v.endsWith(suffix) || base === '') return v
+    base = [...base].slice(0, -1).join('').trimEnd()
+  }
 }
 
 /** A name (or, for `names`, a "/"-separated list of names) as a link and a lane label can carry it. */
@@ -145,11 +200,11 @@ export function cleanText(spec: TextSpec, raw: string): Checked<string> {
       .filter((n) => n !== '')
       .slice(0, 12)
       .join('/')
-    return v === raw ? { value: v } : { value: v, notice: `${spec.label}: "${shown(raw)}" was cleaned to "${v}"` }
+    return v === raw ? { value: v } : { value: v, notice: `${spec.label}: "${shown(raw)}" was cleaned to "${shown(v)}"` }
   }
   const v = cleanName(raw, spec.maxLength)
   if (v === '') return { value: spec.default, notice: `${spec.label}: "${shown(raw)}" is not a usable name, used "${spec.default}"` }
-  if (v !== raw) return { value: v, notice: `${spec.label}: "${shown(raw)}" was shortened or cleaned to "${v}"` }
+  if (v !== raw) return { value: v, notice: `${spec.label}: "${shown(raw)}" was shortened or cleaned to "${shown(v)}"` }
   return { value: v }
 }
 
@@ -164,11 +219,14 @@ function parseField(spec: FieldSpec, raw: string, fallback: FieldValue): Checked
     if (v !== undefined) return { value: v }
     return { value: fallback, notice: `${spec.label}: "${shown(raw)}" is not one of ${spec.options.map((o) => o.value).join(', ')}; used ${String(fallback)}` }
   }
-  const checked = checkNumber(spec, parseDecimal(raw), fallback as number)
-  if (checked.notice && !Number.isFinite(parseDecimal(raw))) {
-    checked.notice = `${spec.label}: "${shown(raw)}" is not a decimal number, kept ${fmtNumber(fallback as number)}`
+  const x = parseDecimal(raw)
+  if (Number.isNaN(x)) return { value: fallback, notice: `${spec.label}: "${shown(raw)}" is not a decimal number, kept ${fmtNumber(fallback as number)}` }
+  if (!Number.isFinite(x)) {
+    // a decimal too large for a double ("1e309"): out of range like any other
+    const v = x > 0 ? spec.max : spec.min
+    return { value: v, notice: `${spec.label}: "${shown(raw)}" is ${x > 0 ? 'above the maximum' : 'below the minimum'}, used ${fmtNumber(v)} (range ${rangeText(spec)})` }
   }
-  return checked
+  return checkNumber(spec, x, fallback as number)
 }
 
 /** Parses a value from a link. Never throws; `fallback` is the value to keep when `raw` is unusable. */
@@ -183,9 +241,13 @@ export function parseValue(spec: ParamSpec, raw: string, fallback: ParamValue): 
   return parseField(spec, raw, fallback as FieldValue)
 }
 
+/** Problems of single list items named in a list's notice (the rest are counted). */
+const MAX_ITEM_NOTICES = 2
+
 /** A list from its items' raw fields (in the order of spec.fields; missing trailing fields take defaults). */
 function parseList(spec: ListSpec, rawItems: (string | undefined)[][]): Checked<ParamValue> {
   const notices: string[] = []
+  const itemNotices: string[] = []
   let parts = rawItems
   if (parts.length > spec.maxItems) {
     notices.push(`${spec.label}: ${parts.length} entries, at most ${spec.maxItems}; kept the first ${spec.maxItems}`)
@@ -199,11 +261,13 @@ function parseList(spec: ListSpec, rawItems: (string | undefined)[][]): Checked<
       if (raw === undefined) return
       const c = parseField(f, raw, base[f.key])
       item[f.key] = c.value
-      if (c.notice) notices.push(`${spec.label} ${i + 1}: ${c.notice}`)
+      if (c.notice) itemNotices.push(`${spec.label} ${i + 1}: ${c.notice}`)
     })
-    if (raws.length > spec.fields.length) notices.push(`${spec.label} ${i + 1}: ${raws.length - spec.fields.length} extra field(s) ignored`)
+    if (raws.length > spec.fields.length) itemNotices.push(`${spec.label} ${i + 1}: ${raws.length - spec.fields.length} extra field(s) ignored`)
     return item
   })
+  notices.push(...itemNotices.slice(0, MAX_ITEM_NOTICES))
+  if (itemNotices.length > MAX_ITEM_NOTICES) notices.push(`and ${itemNotices.length - MAX_ITEM_NOTICES} more in ${spec.label}`)
   while (items.length < spec.minItems) {
     items.push(spec.newItem(items.length))
     if (items.length === spec.minItems) notices.push(`${spec.label}: needs at least ${spec.minItems}; added default entries`)

@@ -1,4 +1,4 @@
-import { formatValue, parseValue, sameValue, shown, type ParamValue, type ParamValues } from './params'
+import { cut, fmtNumber, formatValue, parseValue, sameValue, shown, type ParamValue, type ParamValues } from './params'
 import { SCENARIO_VERSION, defaultScenario, paramsFrom, presetScenario, type Catalog, type Scenario } from './scenario'
 import { SHARED, type SharedValues } from './shared'
 
@@ -28,10 +28,20 @@ export interface Decoded {
   remembered: ReadonlyMap<string, ParamValues>
   /** what was changed or ignored, in words a user understands; empty for a clean link */
   notices: string[]
+  /** set (to the query's length) when the link was too long to be read at all */
+  tooLong?: number
 }
 
 /** Notices from one link are at most this many (the rest are counted). */
 export const MAX_NOTICES = 8
+/** A notice from a link has at most this many characters (hostile parts are quoted short, see shown()). */
+export const MAX_NOTICE_LENGTH = 200
+/**
+ * A query longer than this (in characters, as the address bar holds it, percent-escapes included)
+ * is not read: the page opens the default scenario and says the link was too long. Every link the
+ * app writes is shorter (names are bounded by what they take in a link; see cleanText).
+ */
+export const MAX_LINK_CHARS = 8_000
 /** Keys named in a notice about unknown or repeated keys. */
 const MAX_KEYS_NAMED = 5
 
@@ -74,11 +84,22 @@ function listKeys(keys: string[]): string {
 
 /** Reads a query string; anything unusable takes the nearest valid value and adds a notice. Never throws. */
 export function decodeScenario(catalog: LinkCatalog, search: string): Decoded {
+  const query = search.startsWith('?') ? search.slice(1) : search
+  if (query.length > MAX_LINK_CHARS) {
+    return {
+      scenario: defaultScenario(catalog),
+      presetId: null,
+      remembered: new Map(),
+      notices: [`This link is too long to read (${fmtNumber(query.length)} characters; at most ${fmtNumber(MAX_LINK_CHARS)}): opened the default scenario.`],
+      tooLong: query.length,
+    }
+  }
   const notices: string[] = []
   const entries = new Map<string, string>()
   const repeated: string[] = []
   try {
-    for (const [k, v] of new URLSearchParams(search.startsWith('?') ? search.slice(1) : search)) {
+    // '&' first: URLSearchParams would drop another leading '?', and "??v=2" would pass for "v=2"
+    for (const [k, v] of new URLSearchParams('&' + query)) {
       if (entries.has(k)) {
         if (!repeated.includes(k)) repeated.push(k)
       } else entries.set(k, v)
@@ -110,7 +131,7 @@ export function decodeScenario(catalog: LinkCatalog, search: string): Decoded {
     if (preset) {
       presetId = preset.id
       scenario = presetScenario(catalog, preset)
-    } else notices.push(`Preset "${shown(presetRaw)}" is not known; opened ${patternRaw === undefined ? 'the default scenario' : 'the pattern named'}.`)
+    } else notices.push(`Preset "${shown(presetRaw)}" is not known; opened ${patternRaw !== undefined && catalog.pattern(patternRaw) ? 'the pattern named' : 'the default scenario'}.`)
   }
   if (patternRaw !== undefined && !(presetId !== null && patternRaw === scenario.pattern)) {
     const schema = catalog.pattern(patternRaw)
@@ -166,7 +187,7 @@ export function decodeScenario(catalog: LinkCatalog, search: string): Decoded {
 
   const unknown = [...entries.keys()]
   if (unknown.length) notices.push(`Unknown setting${unknown.length === 1 ? '' : 's'} ${listKeys(unknown)} ignored.`)
-  const sentences = notices.map((n) => (/[.!?…]$/.test(n) ? n : `${n}.`))
+  const sentences = notices.map((n) => cut(/[.!?…]$/.test(n) ? n : `${n}.`, MAX_NOTICE_LENGTH))
   const bounded = sentences.length > MAX_NOTICES ? [...sentences.slice(0, MAX_NOTICES), `…and ${sentences.length - MAX_NOTICES} more changes.`] : sentences
   return {
     scenario: { pattern: scenario.pattern, shared: shared as unknown as SharedValues, params },

@@ -203,6 +203,47 @@ describe('bad input gets the nearest valid value and a notice', () => {
     expect(d.notices.join(' ')).toContain('"A" waiting for "B" would be a cycle')
   })
 
+  it('-0 reads as 0 (it is written "0" and must read back the same)', () => {
+    const d = decode('?v=2&p=pool&variation=uniform&jitter=-0')
+    expect(Object.is(d.scenario.shared.jitter, 0)).toBe(true)
+    expect(d.notices).toEqual([])
+  })
+
+  it('a decimal too large for a number (1e309) is above the maximum, and a huge one is quoted short', () => {
+    const d = decode('?v=2&p=pool&n=1e309&d=-1e309&pool=1e300')
+    expect(d.scenario.shared.n).toBe(10_000)
+    expect(d.scenario.shared.d).toBe(1)
+    expect(d.scenario.params.pool).toBe(256)
+    expect(d.notices.join(' ')).toContain('Items N: "1e309" is above the maximum, used 10,000')
+    expect(d.notices.join(' ')).toContain('Duration d: "-1e309" is below the minimum, used 1')
+    expect(d.notices.join(' ')).toContain('Pool size P: 1.000e+300 is above the maximum')
+  })
+
+  it('a name cut at its length never ends in a space or in half a character', () => {
+    const spaced = decode(`?v=2&p=fanout&tasks=${encodeURIComponent('abcdefghijklmnopqrs tuv')}:5`)
+    expect((spaced.scenario.params.tasks as { name: string }[])[0].name).toBe('abcdefghijklmnopqrs')
+    const astral = decode(`?v=2&p=fanout&tasks=${encodeURIComponent('a' + '𝐀'.repeat(12))}:5`)
+    expect((astral.scenario.params.tasks as { name: string }[])[0].name).toBe('a' + '𝐀'.repeat(4)) // 12 characters each in a link
+    for (const d of [spaced, astral]) expect(decode('?' + encode(d.scenario)).notices).toEqual([])
+  })
+
+  it('a name of letters a link spells out with escapes is shorter: no list of names makes a link too long to read', () => {
+    const d = decode(`?v=2&p=fanout&tasks=${encodeURIComponent('あ'.repeat(20))}:5,${encodeURIComponent('é'.repeat(20))}:5,${'#'.repeat(20)}:5`)
+    expect((d.scenario.params.tasks as { name: string }[]).map((t) => t.name)).toEqual(['あ'.repeat(6), 'é'.repeat(10), '#'.repeat(20)])
+  })
+
+  it('a list’s notice names two of its items’ problems and counts the rest', () => {
+    const d = decode('?v=2&p=pipeline&stages=' + Array.from({ length: 6 }, () => 'x:a:b:c:d:e:f:g').join(','))
+    const text = d.notices.join(' ')
+    expect(text).toContain('Stages 1: Workers: "a" is not a decimal number, kept 1; Stages 1: Cost: "b" is not a decimal number, kept 10; and 34 more in Stages.')
+  })
+
+  it('a second "?" is part of the first key, not a way round it', () => {
+    const d = decode('??v=2&p=batches')
+    expect(d.scenario.pattern).toBe('batches')
+    expect(d.notices.join(' ')).toContain('Unknown setting "?v" ignored')
+  })
+
   it('unknown link versions are read as version 2 with a notice', () => {
     expect(decode('?v=7&p=batches').notices.join(' ')).toContain('Link version "7" is not known')
   })

@@ -30,6 +30,8 @@ export interface Notice {
   id: number
   kind: 'info' | 'warning' | 'error'
   text: string
+  /** 'link': what the link in the address bar had to change (replaced when another link is read) */
+  from?: 'link'
 }
 
 /** The ideal schedule of the current scenario, computed off the main thread. */

@@ -1,11 +1,16 @@
-import { decodeScenario, encodeScenario } from '../core/url'
+import { decodeScenario, encodeScenario, type Decoded } from '../core/url'
 import { REGISTRY } from '../patterns/registry'
-import { initialState, makeNotice, store } from './app'
+import { isBusy, stop } from './actions'
+import { initialState, makeNotice, store, type Notice } from './app'
+import { MAX_NOTICES_SHOWN } from './notices'
+import { traceHub } from './traceHub'
 
 /**
- * URL ⇄ scenario. The page's query string is read once at start (bad values are replaced by the
- * nearest valid ones, with a notice saying what changed); afterwards every scenario change is
- * written back with history.replaceState, so the address bar is always a shareable link.
+ * URL ⇄ scenario. The page's query string is read at start, and again when the browser goes back
+ * or forward to an entry of this page with another query (popstate: entries made by changing the
+ * #hash keep the query of their time). Bad values are replaced by the nearest valid ones, with a
+ * notice saying what changed; afterwards every scenario change is written back with
+ * history.replaceState, so the address bar is always a shareable link.
  */
 const URL_WRITE_DELAY_MS = 150
 
@@ -14,10 +19,42 @@ export function currentLink(): string {
   return '?' + encodeScenario(REGISTRY, scenario, presetId)
 }
 
+/** The notice for what a link had to change, or none when it was taken as written. */
+function linkNotice(d: Decoded): Notice[] {
+  if (d.notices.length === 0) return []
+  const lead = d.tooLong === undefined ? 'This link had settings that could not be used as given. ' : ''
+  return [{ ...makeNotice('warning', lead + d.notices.join(' ')), from: 'link' }]
+}
+
+/**
+ * Opens the link the address bar holds now (back or forward): its scenario, unless it is the one
+ * on screen, as a new scene opens (a run under way is stopped, the last run leaves the screen).
+ * Its notice replaces the last link's.
+ */
+function openLink(d: Decoded): void {
+  const st = store.getState()
+  const notices = [...st.notices.filter((n) => n.from !== 'link'), ...linkNotice(d)].slice(-MAX_NOTICES_SHOWN)
+  const same = encodeScenario(REGISTRY, d.scenario, d.presetId) === encodeScenario(REGISTRY, st.scenario, st.presetId)
+  if (same) {
+    store.setState({ notices })
+    return
+  }
+  if (isBusy()) void stop()
+  traceHub.set(null)
+  store.setState((s) => ({
+    scenario: d.scenario,
+    presetId: d.presetId,
+    remembered: { ...s.remembered, ...Object.fromEntries(d.remembered) },
+    notices,
+    status: 'ready',
+    progress: 0,
+    playback: { ...s.playback, mode: 'still', playing: false },
+  }))
+}
+
 export function startUrlSync(): () => void {
-  const { scenario, notices, presetId, remembered } = decodeScenario(REGISTRY, window.location.search)
-  const linkNotices = notices.length > 0 ? [makeNotice('warning', `This link had settings that could not be used as given. ${notices.join(' ')}`)] : []
-  store.setState(initialState(scenario, linkNotices, presetId, Object.fromEntries(remembered)))
+  const first = decodeScenario(REGISTRY, window.location.search)
+  store.setState(initialState(first.scenario, linkNotice(first), first.presetId, Object.fromEntries(first.remembered)))
   const write = () => {
     const q = currentLink()
     if (q !== window.location.search) window.history.replaceState(null, '', q + window.location.hash)
@@ -31,7 +68,14 @@ export function startUrlSync(): () => void {
     timer = null
     write()
   }
+  // A write still pending was meant for the entry we left: it is dropped (flush() writes the new
+  // entry's own link at once), so it cannot land later on this entry, or on the next one.
+  const onPopState = () => {
+    openLink(decodeScenario(REGISTRY, window.location.search))
+    flush()
+  }
   window.addEventListener('pagehide', flush)
+  window.addEventListener('popstate', onPopState)
   let last = store.getState().scenario
   let lastPreset = store.getState().presetId
   const unsubscribe = store.subscribe((s) => {
@@ -44,6 +88,7 @@ export function startUrlSync(): () => void {
   return () => {
     unsubscribe()
     window.removeEventListener('pagehide', flush)
+    window.removeEventListener('popstate', onPopState)
     if (timer !== null) clearTimeout(timer)
   }
 }

@@ -7,7 +7,7 @@ export function Notices() {
   return (
     <div className="notices" role="status" aria-live="polite">
       {notices.map((n) => (
-        <div key={n.id} className={`notice ${n.kind}`} data-testid="notice">
+        <div key={n.id} className={`notice ${n.kind}`} data-testid="notice" data-from={n.from}>
           <span>{n.text}</span>
           <button onClick={() => dismissNotice(n.id)} aria-label="Dismiss">
             ×

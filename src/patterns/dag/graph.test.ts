@@ -28,4 +28,12 @@ describe('dependency graph', () => {
     const r = repair([item('Fetch', 10, 1), item('Fetch', 20, 1)])
     expect(r.items.map((i) => i.name)).toEqual(['Fetch', 'Fetch 2'])
   })
+
+  it('a copy of a name gets a number that no other call has, within the name’s length', () => {
+    const r = repair([item('A', 10, 1), item('A', 10, 1), item('A 2', 10, 1)])
+    expect(r.items.map((i) => i.name)).toEqual(['A', 'A 3', 'A 2'])
+    const long = 'X'.repeat(20)
+    const r2 = repair([item(long, 10, 1), item(long, 10, 1), item(long, 10, 1)])
+    expect(r2.items.map((i) => i.name)).toEqual([long, `${'X'.repeat(18)} 2`, `${'X'.repeat(18)} 3`])
+  })
 })

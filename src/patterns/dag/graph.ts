@@ -1,4 +1,5 @@
-import type { ListItem } from '../../core/params'
+import { nameWithSuffix, type ListItem } from '../../core/params'
+import { TASK_NAME } from '../tasks'
 
 /** A call of the graph with its phase and the calls it needs first. */
 export interface Node {
@@ -24,14 +25,21 @@ export function nodesOf(items: readonly ListItem[]): Node[] {
 export function repair(items: readonly ListItem[]): { items: ListItem[]; notices: string[] } {
   const notices: string[] = []
   const nodes = nodesOf(items)
-  const seen = new Map<string, number>()
+  // a copy gets the first free "name k" that is a clean name itself (within the name's length) and
+  // no other call's name, so the repaired list reads back as it is
+  const taken = new Set(nodes.map((n) => n.name))
+  const seen = new Set<string>()
   for (const n of nodes) {
-    const k = (seen.get(n.name) ?? 0) + 1
-    seen.set(n.name, k)
-    if (k > 1) {
-      notices.push(`Calls: "${n.name}" appears more than once; the copy is named "${n.name} ${k}"`)
-      n.name = `${n.name} ${k}`
+    if (!seen.has(n.name)) {
+      seen.add(n.name)
+      continue
     }
+    let copy = n.name
+    for (let k = 2; taken.has(copy); k++) copy = nameWithSuffix(TASK_NAME, n.name, ` ${k}`)
+    notices.push(`Calls: "${n.name}" appears more than once; the copy is named "${copy}"`)
+    taken.add(copy)
+    seen.add(copy)
+    n.name = copy
   }
   const names = new Set(nodes.map((n) => n.name))
   for (const n of nodes) {
