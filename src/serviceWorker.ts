@@ -1,11 +1,11 @@
-import { store } from './store/app'
+import { isBusyStatus, store } from './store/app'
 
 /** sessionStorage key: this tab has already reloaded once to become cross-origin isolated. */
 const RELOADED = 'go-concurrency:isolation-reload'
 
 /** Reloads now, or when the run under way has ended (a reload must not cut a run short). */
 function reloadWhenIdle(): void {
-  const busy = () => ['starting', 'running'].includes(store.getState().status)
+  const busy = () => isBusyStatus(store.getState().status)
   if (!busy()) {
     location.reload()
     return

@@ -1,6 +1,6 @@
 import { decodeScenario, encodeScenario, type Decoded } from '../core/url'
 import { REGISTRY } from '../patterns/registry'
-import { isBusy, stop } from './actions'
+import { abandonRun } from './actions'
 import { initialState, makeNotice, store, type Notice } from './app'
 import { MAX_NOTICES_SHOWN } from './notices'
 import { traceHub } from './traceHub'
@@ -39,7 +39,7 @@ function openLink(d: Decoded): void {
     store.setState({ notices })
     return
   }
-  if (isBusy()) void stop()
+  abandonRun()
   traceHub.set(null)
   store.setState((s) => ({
     scenario: d.scenario,
