@@ -50,6 +50,8 @@ export interface RuntimeApi {
   settle(): void
 }
 
+const RESOLVED: Promise<void> = Promise.resolve()
+
 /** A goroutine's handle: every blocking operation goes through it, so the trace shows why it waits. */
 export class Goroutine {
   /** what it is parked on, in Go's words ("chan send jobs"): for the deadlock report */
@@ -97,7 +99,7 @@ export class Goroutine {
    * it as not runnable from here until the wake, which is what lets a virtual clock advance the
    * moment every goroutine is parked, and what detects a deadlock.
    */
-  private park<T>(state: StateCode, aux: number, what: string, register: (wake: (v: T) => void, fail: (e: unknown) => void) => void, job = -1): Promise<T> {
+  private park<T>(state: StateCode, aux: number, what: string, register: (wake: (v: T) => void, fail: (e: unknown) => void) => void, job = -1, resumed?: () => void): Promise<T> {
     const rt = this.rt
     return new Promise<T>((resolve, reject) => {
       let woken = false
@@ -106,6 +108,7 @@ export class Goroutine {
         woken = true
         this.waitingOn = ''
         rt.woke()
+        resumed?.()
         resolve(v)
       }
       const fail = (e: unknown) => {
@@ -191,39 +194,58 @@ export class Goroutine {
     return this.sleep(t - this.now())
   }
 
-  /** `time.Sleep(ms)`: scenario ms; holds no thread and is not a job. */
-  async sleep(ms: number): Promise<void> {
-    if (ms <= 0) return
+  /**
+   * `time.Sleep(ms)`: scenario ms; holds no thread and is not a job. Not async, like `run`: the
+   * goroutine is active again from its wake-up (the same instant), and a sleep costs no coroutine.
+   */
+  sleep(ms: number): Promise<void> {
+    if (ms <= 0) return RESOLVED
     const real = ms * this.rt.timeScale
-    await this.park<void>(State.Sleep, real, 'sleep', (wake) => this.rt.exec.after(real, () => wake()))
-    this.set(State.Active)
+    return this.park<void>(State.Sleep, real, 'sleep', (wake) => this.rt.exec.after(real, wake), -1, () => this.set(State.Active))
   }
 
   /**
    * Executes one job for real: its cpu segment on a thread, then its io segment as a wait. A job
    * with `drop` set ends as dropped (with that reason) after its work; the caller does not pass it on.
    */
-  async run(job: Job): Promise<void> {
+  run(job: Job): Promise<void> {
     const rt = this.rt
-    const scale = rt.timeScale
     rt.emit(Op.JobBegin, job.id, this.id, job.cpu, job.io)
     if (job.item !== undefined || job.label !== undefined || job.group !== undefined) {
       rt.emit(Op.JobInfo, job.id, job.item ?? -1, job.label === undefined ? -1 : rt.intern(job.label), job.group === undefined ? -1 : rt.intern(job.group))
     }
-    if (job.cpu > 0) {
-      await this.park<void>(State.Runnable, -1, 'cpu', (wake) =>
-        rt.exec.cpu(job.cpu * scale, {
-          posted: (k) => rt.emit(Op.CpuPost, job.id, k),
-          started: (k, t) => this.set(State.Running, job.id, k, t),
-          ended: (k, t) => this.set(State.Waking, job.id, k, t),
-        }, () => wake()),
-        job.id,
-      )
+    return job.cpu > 0 ? this.cpuThenIo(job) : this.io(job)
+  }
+
+  private async cpuThenIo(job: Job): Promise<void> {
+    const rt = this.rt
+    await this.park<void>(State.Runnable, -1, 'cpu', (wake) =>
+      rt.exec.cpu(job.cpu * rt.timeScale, {
+        posted: (k) => rt.emit(Op.CpuPost, job.id, k),
+        started: (k, t) => this.set(State.Running, job.id, k, t),
+        ended: (k, t) => this.set(State.Waking, job.id, k, t),
+      }, () => wake()),
+      job.id,
+    )
+    await this.io(job)
+  }
+
+  /**
+   * A job's io segment, then its end. Not async: the job ends, and the goroutine is active again,
+   * the moment its wait is over, and an io job costs no coroutine of its own (10,000 goroutines
+   * each waiting on one are spawned in a few ms).
+   */
+  private io(job: Job): Promise<void> {
+    if (job.io <= 0) {
+      this.jobEnd(job)
+      return RESOLVED
     }
-    if (job.io > 0) {
-      const real = job.io * scale
-      await this.park<void>(State.Io, real, 'io wait', (wake) => rt.exec.after(real, () => wake()), job.id)
-    }
+    const real = job.io * this.rt.timeScale
+    return this.park<void>(State.Io, real, 'io wait', (wake) => this.rt.exec.after(real, wake), job.id, () => this.jobEnd(job))
+  }
+
+  private jobEnd(job: Job): void {
+    const rt = this.rt
     if (job.drop !== undefined) rt.emit(Op.JobEnd, job.id, this.id, JobStatus.Dropped, rt.intern(job.drop))
     else rt.emit(Op.JobEnd, job.id, this.id, JobStatus.Done)
     this.set(State.Active)

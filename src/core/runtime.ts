@@ -91,31 +91,45 @@ export class Runtime implements RuntimeApi {
 
   spawn(parent: Goroutine | null, name: string, group: string | null, fn: (g: Goroutine) => Promise<void>): Goroutine {
     const g = new Goroutine(this, this.nextG++, name)
-    const isMain = parent === null
     this.alive.set(g.id, g)
     this.runnable++
     this.emit(Op.Spawn, g.id, this.intern(name), group === null ? -1 : this.intern(group), parent ? parent.id : -1)
     this.emit(Op.State, g.id, State.Active)
-    queueMicrotask(() => {
-      if (this.isEnded) return
-      fn(g).then(
-        () => {
-          if (this.isEnded) return
-          this.alive.delete(g.id)
-          this.runnable--
-          this.emit(Op.Exit, g.id, Exit.Returned)
-          if (isMain) this.stop(RunStatus.Done) // main returning ends the program; others are cut off
-          else this.settle()
-        },
-        (e: unknown) => {
-          if (this.isEnded) return
-          const text = e instanceof Error ? e.message : String(e)
-          this.emit(Op.Exit, g.id, Exit.Panicked, this.intern(text))
-          this.stop(RunStatus.Failed, `panic: ${text} [goroutine "${g.name}"]`) // a panic ends the program
-        },
-      )
-    })
+    // `go f()` returns at once; f starts after the spawner's step. Goroutines spawned in one step
+    // start together from one microtask: a loop that spawns 10,000 allocates no closure per spawn.
+    this.toStart.push(g)
+    this.toStartFns.push(fn)
+    if (this.toStart.length === 1) queueMicrotask(this.startSpawned)
     return g
+  }
+
+  private toStart: Goroutine[] = []
+  private toStartFns: ((g: Goroutine) => Promise<void>)[] = []
+  private readonly startSpawned = () => {
+    const gs = this.toStart
+    const fns = this.toStartFns
+    this.toStart = []
+    this.toStartFns = []
+    for (let i = 0; i < gs.length && !this.isEnded; i++) void this.enter(gs[i], fns[i])
+  }
+
+  /** A goroutine's life: its function, then its exit (main's return ends the program; a panic ends it too). */
+  private async enter(g: Goroutine, fn: (g: Goroutine) => Promise<void>): Promise<void> {
+    try {
+      await fn(g)
+    } catch (e) {
+      if (this.isEnded) return
+      const text = e instanceof Error ? e.message : String(e)
+      this.emit(Op.Exit, g.id, Exit.Panicked, this.intern(text))
+      this.stop(RunStatus.Failed, `panic: ${text} [goroutine "${g.name}"]`) // a panic ends the program
+      return
+    }
+    if (this.isEnded) return
+    this.alive.delete(g.id)
+    this.runnable--
+    this.emit(Op.Exit, g.id, Exit.Returned)
+    if (g.id === 0) this.stop(RunStatus.Done) // main returning ends the program; others are cut off
+    else this.settle()
   }
 
   /** Ends the run now. Goroutines still alive are cut off (cancelled). */
