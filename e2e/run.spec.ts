@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test'
 import { expect, metric, open, runToEnd, setExact, test, timelineData } from './fixtures'
 
 test('the default scenario is the opener: 100 × 50 ms io, worker pool of 10, drawn before any run', async ({ page }) => {
@@ -79,4 +80,50 @@ test('10,000 io jobs of 1–5 ms on a pool of 64 complete and are drawn on canva
   expect(tl.jobBars).toBe('10000')
   expect(await metric(page, 'goroutines')).toBe(66)
   await page.screenshot({ path: 'e2e/__screens__/pool-10k.png' })
+})
+
+/** Records the longest main-thread task from now on (window.longest). */
+async function watchLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { longest: number }
+    w.longest = 0
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => (w.longest = Math.max(w.longest, e.duration)))).observe({ type: 'longtask' })
+  })
+}
+const longest = (page: Page) => page.evaluate(() => (window as unknown as { longest: number }).longest)
+
+test('3,000 batches of one: every barrier is drawn on the canvas, not as an SVG node, and the page keeps answering', async ({ page }) => {
+  test.setTimeout(120_000)
+  await watchLongTasks(page)
+  await open(page, 'v=2&p=batches&n=3000&d=1&batch=1')
+  await page.waitForTimeout(500)
+  await page.evaluate(() => ((window as unknown as { longest: number }).longest = 0))
+  expect(await runToEnd(page, 90_000)).toBe('done')
+  const tl = await timelineData(page)
+  expect(tl.mode).toBe('canvas')
+  expect(tl.jobBars).toBe('3000')
+  // 3,000 barriers and 3,000 goroutines, and the timeline's DOM is still a few hundred nodes
+  expect(await page.getByTestId('timeline').locator('*').count()).toBeLessThan(600)
+  // the benchmark holds 50 ms; here a bound that a busy 2-core CI machine keeps
+  expect(await longest(page)).toBeLessThan(400)
+})
+
+test('10,000 cpu jobs of 1 ms on every core: the run completes, drawn on canvas, and the page keeps answering', async ({ page }) => {
+  test.setTimeout(120_000)
+  await watchLongTasks(page)
+  await open(page, 'v=2&p=pool&kind=cpu&n=10000&d=1&pool=10')
+  await page.waitForTimeout(500)
+  await page.evaluate(() => ((window as unknown as { longest: number }).longest = 0))
+  await page.getByTestId('run').click()
+  // a click on the page while every core computes is answered (Playwright waits for it to land)
+  await page.waitForTimeout(1000)
+  const t0 = Date.now()
+  await page.locator('.legend').first().click({ position: { x: 4, y: 4 } })
+  expect(Date.now() - t0).toBeLessThan(1000)
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'done', { timeout: 90_000 })
+  const tl = await timelineData(page)
+  expect(tl.mode).toBe('canvas')
+  // each job is drawn as its wait for a thread, its computation and its wake-up
+  expect(Number(tl.jobBars)).toBeGreaterThanOrEqual(10000)
+  expect(await longest(page)).toBeLessThan(400)
 })
