@@ -188,7 +188,7 @@ export function TimelineView({ theory, strips, stages, rolling, continuous, hasT
   }, [strips, rolling]) // mounted once per set of views: App keys this component by them
 
   return (
-    <section className="timeline-wrap" aria-label="Timeline">
+    <section className="timeline-wrap" aria-label="Timeline" aria-describedby="timeline-alt">
       <div className="timeline-host" ref={tlRef} data-testid="timeline" />
       {stages && <div className="stages-host" ref={stagesHostRef} data-testid="stage-graph" />}
       {rolling && <div className="rolling-host" ref={rollingRef} data-testid="rolling" hidden={!continuous} />}
