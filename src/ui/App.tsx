@@ -182,8 +182,11 @@ export function App() {
           </span>
           <Tools hasTrace={trace !== null} />
         </div>
+        {/* the timeline's description (its SVG points here with aria-describedby): where its table is */}
         <p id={TIMELINE_ALT_ID} className="sr-only">
-          The timeline is a picture. Its text alternative is a table with a row per goroutine: the Table button in the tools above, or the key T.
+          {table && view.main === 'timeline'
+            ? 'Its text alternative, a table with a row per goroutine, follows the timeline (“Timeline as a table”).'
+            : 'Its text alternative is a table with a row per goroutine: the Table button in the tools above, or the key T.'}
         </p>
         <div className={`views ${view.code && view.main === 'timeline' ? 'with-code' : ''} ${table && view.main === 'timeline' ? 'with-table' : ''}`}>
           {view.main === 'timeline' && (

@@ -16,7 +16,7 @@ let timelines = 0
 export function createTimeline(el: HTMLElement, opts: TimelineOptions = {}): TimelineController {
   const root = select(el).classed('timeline', true)
   const lanesCanvas = createCanvasLanes(el)
-  const svg = root.append('svg').attr('class', 'tl-svg').attr('role', 'img')
+  const svg = root.append('svg').attr('class', 'tl-svg').attr('role', 'img').attr('aria-describedby', opts.describedBy ?? null)
   const defs = svg.append('defs')
   addSvgHatches(defs)
   defs
