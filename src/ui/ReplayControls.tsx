@@ -2,6 +2,7 @@ import { SPEEDS } from '../store/app'
 import { downloadTrace } from '../store/exports'
 import { setSpeed } from '../store/actions'
 import { useApp } from './hooks'
+import { releaseAfterPointer } from './keyboard'
 import { playPauseRun, replayRun } from './motion'
 
 /** Replay of the recorded run (nothing is re-run), its speed, and the trace download: beside the scrubber. */
@@ -29,7 +30,7 @@ export function ReplayControls({ hasTrace, after }: { hasTrace: boolean; after?:
         value={playback.speed}
         onChange={(e) => {
           setSpeed(Number(e.target.value))
-          e.target.blur()
+          releaseAfterPointer(e.target)
         }}
         aria-label="Replay speed"
         data-testid="speed"

@@ -56,6 +56,25 @@ function pressable(t: EventTarget | null): boolean {
   return t instanceof Element && t.closest(PRESSABLE) !== null
 }
 
+/** Whether the last input was a pointer (mouse, touch, pen) rather than a key: see releaseAfterPointer. */
+let lastInputPointer = false
+const onPointerInput = () => {
+  lastInputPointer = true
+}
+const onKeyInput = () => {
+  lastInputPointer = false
+}
+
+/**
+ * After a choice made with the pointer (a select's option), hands the keyboard back to the
+ * presenter keys, so that Space runs. A choice made with the keyboard keeps the focus where it is:
+ * a closed select changes its value on each ↑ ↓, and taking the focus away after the first would
+ * strand a keyboard user.
+ */
+export function releaseAfterPointer(el: HTMLElement): void {
+  if (lastInputPointer) el.blur()
+}
+
 /** Presenter keys (clickers send ← → and PageUp / PageDown). Returns the listener's remover. */
 export function installKeyboard(tools: ToolKeys): () => void {
   const onKey = (e: KeyboardEvent) => {
@@ -97,8 +116,13 @@ export function installKeyboard(tools: ToolKeys): () => void {
   }
   window.addEventListener('keydown', onKey)
   window.addEventListener('click', onClick)
+  // capture: seen before any control handles (or stops) the event
+  window.addEventListener('pointerdown', onPointerInput, true)
+  window.addEventListener('keydown', onKeyInput, true)
   return () => {
     window.removeEventListener('keydown', onKey)
     window.removeEventListener('click', onClick)
+    window.removeEventListener('pointerdown', onPointerInput, true)
+    window.removeEventListener('keydown', onKeyInput, true)
   }
 }
