@@ -4,23 +4,25 @@ import { effectiveThreads } from '../core/shared'
 import { encodeScenario } from '../core/url'
 import { REGISTRY } from '../patterns/registry'
 import type { AppState } from '../store/app'
-import { replay, togglePause } from '../store/actions'
-import { replayCompare, togglePauseCompare } from '../store/compareReplay'
 import { SATURATED_FPS, saturatesCores, usesCpu } from '../store/pace'
 import { compareAll, pinCurrent } from '../store/tools'
 import { setView } from '../store/view'
 import { isBusyStatus, store } from '../store/app'
 import { Claims } from './Claims'
 import { Controls as ControlsView } from './Controls'
+import { Dialog, DialogHead } from './Dialog'
 import { useApp, useTraceMetrics } from './hooks'
 import { KEYS, installKeyboard } from './keyboard'
 import { Legend as LegendView } from './Legend'
 import { MetricsPanel } from './MetricsPanel'
+import { playPausePinned, playPauseRun, replayPinned, replayRun } from './motion'
 import { Notices } from './Notices'
 import { SceneList, SceneNav as SceneNavView } from './SceneNav'
 import { TimelineView as TimelineViewImpl, type StripDef } from './TimelineView'
 import { Toolbar as ToolbarView } from './Toolbar'
 import { ManualCopyDialog, Tools as ToolsView, useTraceDrop } from './Tools'
+import { TimelineTable } from './TimelineTable'
+import { TIMELINE_ALT_ID, useTableOpen } from './tableView'
 
 // loaded when first opened: the first page stays small
 // App renders again whenever the live metrics change (4 times a second during a run): the parts
@@ -36,8 +38,9 @@ const CompareView = lazy(() => import('./CompareView'))
 const SweepView = lazy(() => import('./SweepView'))
 const CodePanel = lazy(() => import('./CodePanel'))
 
-function statusText(s: Pick<AppState, 'status' | 'progress'>, jobs: number): string {
-  switch (s.status) {
+/** What the run is doing, in a few words: the part a screen reader announces. */
+function statusText(status: AppState['status']): string {
+  switch (status) {
     case 'ready':
       return 'Ready: press Space to run'
     case 'starting':
@@ -45,7 +48,7 @@ function statusText(s: Pick<AppState, 'status' | 'progress'>, jobs: number): str
     case 'stopping':
       return 'Stopping…'
     case 'running':
-      return `Running… ${s.progress.toLocaleString('en-US')}${Number.isFinite(jobs) ? ` / ${jobs.toLocaleString('en-US')}` : ''} jobs`
+      return 'Running…'
     case 'done':
       return 'Done: R replays it, Space runs again'
     case 'stopped':
@@ -55,47 +58,55 @@ function statusText(s: Pick<AppState, 'status' | 'progress'>, jobs: number): str
   }
 }
 
+/** Jobs done so far, while a run runs (shown; not announced: it changes several times a second). */
+function progressText(s: Pick<AppState, 'status' | 'progress'>, jobs: number): string {
+  if (s.status !== 'running') return ''
+  return `${s.progress.toLocaleString('en-US')}${Number.isFinite(jobs) ? ` / ${jobs.toLocaleString('en-US')}` : ''} jobs`
+}
+
 /** Runs expected to take longer than this (real ms) get a warning before they start. */
 const LONG_RUN_MS = 60_000
 
 /** Jobs shorter than this (real ms) are below what timers and message passing can time well. */
 const SHORT_JOB_MS = 1
 
-/** Its own component: progress changes several times a second and should re-render only this line. */
+/**
+ * Its own component: progress changes several times a second and should re-render only this line.
+ * The status is a live region (a screen reader says "Running…", then "Done: …"); the job count
+ * beside it is not, or it would be read out four times a second.
+ */
 function StatusLine({ jobs }: { jobs: number }) {
   const status = useApp((s) => s.status)
   const progress = useApp((s) => s.progress)
+  const count = progressText({ status, progress }, jobs)
   return (
-    <span className="status" data-testid="status" data-status={status} role="status" aria-live="polite">
-      {statusText({ status, progress }, jobs)}
+    <span className="status" data-testid="status" data-status={status}>
+      <span role="status" aria-live="polite" aria-atomic="true" data-testid="status-live">
+        {statusText(status)}
+      </span>
+      {count && <span className="status-count"> {count}</span>}
     </span>
   )
 }
 
 function HelpDialog() {
+  const close = () => setView({ help: false })
   return (
-    <div className="dialog-backdrop" onClick={() => setView({ help: false })}>
-      <div className="dialog help" role="dialog" aria-modal="true" aria-label="Keyboard" onClick={(e) => e.stopPropagation()}>
-        <div className="dialog-head">
-          <h2>Keys</h2>
-          <button className="tool" onClick={() => setView({ help: false })} aria-label="Close" autoFocus>
-            ×
-          </button>
-        </div>
-        <table>
-          <tbody>
-            {KEYS.map((k) => (
-              <tr key={k.keys}>
-                <td>
-                  <kbd>{k.keys}</kbd>
-                </td>
-                <td>{k.what}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
+    <Dialog label="Keyboard" className="help" onClose={close}>
+      <DialogHead onClose={close}>Keys</DialogHead>
+      <table>
+        <tbody>
+          {KEYS.map((k) => (
+            <tr key={k.keys}>
+              <td>
+                <kbd>{k.keys}</kbd>
+              </td>
+              <td>{k.what}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Dialog>
   )
 }
 
@@ -105,6 +116,7 @@ export function App() {
   const status = useApp((s) => s.status)
   const view = useApp((s) => s.view)
   const machine = useApp((s) => s.machine)
+  const table = useTableOpen()
   const theoryState = useApp((s) => s.theory)
   const theory = theoryState.trace && theoryState.trace.scenario.pattern === scenario.pattern ? theoryState.trace : null
   const { trace, metrics, theory: runTheory } = useTraceMetrics()
@@ -114,8 +126,8 @@ export function App() {
       installKeyboard({
         pin: pinCurrent,
         compareAll: () => void compareAll(),
-        replay: () => (store.getState().view.main === 'compare' ? replayCompare() : replay()),
-        togglePause: () => (store.getState().view.main === 'compare' ? togglePauseCompare(store.getState().playback.speed) : togglePause()),
+        replay: () => (store.getState().view.main === 'compare' ? replayPinned() : replayRun()),
+        togglePause: () => (store.getState().view.main === 'compare' ? playPausePinned(store.getState().playback.speed) : playPauseRun()),
       }),
     [],
   )
@@ -189,10 +201,17 @@ export function App() {
           </span>
           <Tools hasTrace={trace !== null} />
         </div>
-        <div className={`views ${view.code && view.main === 'timeline' ? 'with-code' : ''}`}>
+        {/* the timeline's description (its SVG points here with aria-describedby): where its table is */}
+        <p id={TIMELINE_ALT_ID} className="sr-only">
+          {table && view.main === 'timeline'
+            ? 'Its text alternative, a table with a row per goroutine, follows the timeline (“Timeline as a table”).'
+            : 'Its text alternative is a table with a row per goroutine: the Table button in the tools above, or the key T.'}
+        </p>
+        <div className={`views ${view.code && view.main === 'timeline' ? 'with-code' : ''} ${table && view.main === 'timeline' ? 'with-table' : ''}`}>
           {view.main === 'timeline' && (
             <TimelineView key={`${mod.id}|${strips.map((s) => s.resource).join('|')}`} theory={theory} strips={strips} stages={stages} rolling={rolling} continuous={continuous} hasTrace={trace !== null} />
           )}
+          {view.main === 'timeline' && table && <TimelineTable theory={theory} />}
           <Suspense fallback={<div className="loading">Loading…</div>}>
             {view.main === 'compare' && <CompareView />}
             {view.main === 'sweep' && <SweepView />}
@@ -205,7 +224,7 @@ export function App() {
       {view.help && <HelpDialog />}
       {view.scenes && <SceneList />}
       <ManualCopyDialog />
-      {view.blank && <div className="blank" data-testid="blank" onClick={() => setView({ blank: false })} aria-label="Blank screen: press B or Esc" />}
+      {view.blank && <button className="blank" data-testid="blank" onClick={() => setView({ blank: false })} aria-label="Blank screen: press to show the page again (or B, or Esc)" autoFocus />}
     </div>
   )
 }

@@ -6,6 +6,7 @@ import { encodeScenario } from '../core/url'
 import { REGISTRY } from '../patterns/registry'
 import { pinStore } from '../store/pins'
 import { planOf } from '../store/theory'
+import { Dialog, DialogHead } from './Dialog'
 import { useApp } from './hooks'
 import { useStore } from 'zustand'
 
@@ -72,40 +73,33 @@ const VERDICT_WORDS: Record<ClaimCheck['verdict'], string> = { exact: 'exact', r
 /** Every claim in full: as the talk states it (in our words), the theory, the measurement, and the verdict. */
 function ClaimsDialog({ title, checks, close }: { title: string; checks: ClaimCheck[]; close(): void }) {
   return (
-    <div className="dialog-backdrop" onClick={close}>
-      <div className="dialog claims-dialog" role="dialog" aria-modal="true" aria-label="The talk against theory and measurement" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === 'Escape' && close()}>
-        <div className="dialog-head">
-          <h2>{title}: the talk against theory and measurement</h2>
-          <button className="tool" onClick={close} aria-label="Close" autoFocus>
-            ×
-          </button>
-        </div>
-        <table>
-          <thead>
-            <tr>
-              <th>The talk says</th>
-              <th>Theory</th>
-              <th>Measured</th>
-              <th>Verdict</th>
+    <Dialog label="The talk against theory and measurement" className="claims-dialog" onClose={close}>
+      <DialogHead onClose={close}>{title}: the talk against theory and measurement</DialogHead>
+      <table>
+        <thead>
+          <tr>
+            <th>The talk says</th>
+            <th>Theory</th>
+            <th>Measured</th>
+            <th>Verdict</th>
+          </tr>
+        </thead>
+        <tbody>
+          {checks.map((c, i) => (
+            <tr key={i} className={`claim-row ${c.verdict}`}>
+              <td>{c.claim.says}</td>
+              <td className="num">{Number.isFinite(c.theory) ? fmt(c.theory, c.claim.unit) : '—'}</td>
+              <td className="num">{Number.isFinite(c.measured) ? fmt(c.measured, c.claim.unit) : '—'}</td>
+              <td>
+                <b>{VERDICT_WORDS[c.verdict]}</b>
+                {c.text ? `: ${c.text}` : ''}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {checks.map((c, i) => (
-              <tr key={i} className={`claim-row ${c.verdict}`}>
-                <td>{c.claim.says}</td>
-                <td className="num">{Number.isFinite(c.theory) ? fmt(c.theory, c.claim.unit) : '—'}</td>
-                <td className="num">{Number.isFinite(c.measured) ? fmt(c.measured, c.claim.unit) : '—'}</td>
-                <td>
-                  <b>{VERDICT_WORDS[c.verdict]}</b>
-                  {c.text ? `: ${c.text}` : ''}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p className="dialog-note">Theory is the same program on a virtual clock; “measured” needs a real run of exactly that scenario (pin runs, or press A on the scene).</p>
-      </div>
-    </div>
+          ))}
+        </tbody>
+      </table>
+      <p className="dialog-note">Theory is the same program on a virtual clock; “measured” needs a real run of exactly that scenario (pin runs, or press A on the scene).</p>
+    </Dialog>
   )
 }
 

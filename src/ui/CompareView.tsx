@@ -3,11 +3,12 @@ import { useStore } from 'zustand'
 import { formatMs } from '../core/format'
 import { REGISTRY } from '../patterns/registry'
 import { store } from '../store/app'
-import { compareCursor, compareEnd, compareReplay, replayCompare, seekCompare, togglePauseCompare } from '../store/compareReplay'
+import { compareCursor, compareEnd, compareReplay, seekCompare } from '../store/compareReplay'
 import { clearPins, pinStore, unpin, type Pin } from '../store/pins'
 import type { TimelineController } from '../viz/layout'
 import { createTimeline } from '../viz/timeline'
 import { useApp } from './hooks'
+import { playPausePinned, replayPinned } from './motion'
 
 /** How one run compares with the first: "100× faster", "1.7× slower". */
 function versus(ms: number, first: number): string {
@@ -117,10 +118,10 @@ export default function CompareView() {
         ))}
       </div>
       <div className="scrub">
-        <button className="tool" onClick={replayCompare} title="Replay them together (R)">
+        <button className="tool" onClick={replayPinned} title="Replay them together (R)">
           ⟲ Replay
         </button>
-        <button className="tool" onClick={() => togglePauseCompare(speed)} title="Pause / resume (K)">
+        <button className="tool" onClick={() => playPausePinned(speed)} title="Pause / resume (K)">
           {playing ? '❚❚ Pause' : '▶ Play'}
         </button>
         <input ref={scrub} type="range" min={0} step="any" aria-label="Compare replay position" onChange={(e) => seekCompare(Number(e.target.value))} />

@@ -3,6 +3,7 @@ import { SHARED, effectiveThreads, sharedRelevant, type SharedKey } from '../cor
 import { REGISTRY } from '../patterns/registry'
 import { applyPreset, setParam, setShared } from '../store/settings'
 import { useApp } from './hooks'
+import { releaseAfterPointer } from './keyboard'
 import { ParamControl } from './ParamControl'
 
 const MACHINE = new Set<string>(['threads', 'timeScale', 'seed'])
@@ -18,7 +19,7 @@ function PresetMenu() {
       value={presetId ?? ''}
       onChange={(e) => {
         applyPreset(e.target.value)
-        e.target.blur() // hand the keyboard back to the presenter keys
+        releaseAfterPointer(e.target)
       }}
     >
       <option value="" disabled>

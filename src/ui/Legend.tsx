@@ -4,7 +4,7 @@ import { fillFor } from '../viz/hatch'
 /** Hatched swatches reuse the timeline's <pattern> defs by id (same document). */
 export function Legend() {
   return (
-    <div className="legend" aria-label="Legend">
+    <div className="legend" role="group" aria-label="Legend">
       {LEGEND.map((l) => (
         <span key={l.state} className="legend-item" title={l.hint}>
           <svg width="26" height="16" aria-hidden="true">

@@ -1,12 +1,8 @@
 import { useId } from 'react'
 import type { ChoiceSpec, ListItem, ParamSpec, ParamValue, ToggleSpec } from '../core/params'
+import { releaseAfterPointer } from './keyboard'
 import { ListEditor } from './ListEditor'
 import { Slider } from './Slider'
-
-/** Hands the keyboard back to the presenter keys after a choice was made with the mouse. */
-function release(el: HTMLElement): void {
-  el.blur()
-}
 
 function Choice({ spec, value, onChange }: { spec: ChoiceSpec; value: string; onChange(v: string): void }) {
   const id = useId()
@@ -19,7 +15,7 @@ function Choice({ spec, value, onChange }: { spec: ChoiceSpec; value: string; on
         data-testid={`choice-${spec.key}`}
         onChange={(e) => {
           onChange(e.target.value)
-          release(e.target)
+          releaseAfterPointer(e.target)
         }}
       >
         {spec.options.map((o) => (

@@ -1,7 +1,9 @@
 import { SPEEDS, isBusyStatus } from '../store/app'
 import { downloadTrace } from '../store/exports'
-import { replay, setSpeed, togglePause } from '../store/actions'
+import { setSpeed } from '../store/actions'
 import { useApp } from './hooks'
+import { releaseAfterPointer } from './keyboard'
+import { playPauseRun, replayRun } from './motion'
 
 /** Replay of the recorded run (nothing is re-run), its speed, and the trace download: beside the scrubber. */
 export function ReplayControls({ hasTrace, after }: { hasTrace: boolean; after?: boolean }) {
@@ -17,18 +19,18 @@ export function ReplayControls({ hasTrace, after }: { hasTrace: boolean; after?:
     )
   }
   return (
-    <div className="replay" aria-label="Replay">
-      <button className="tool" onClick={replay} disabled={busy || !hasTrace} title="Replay from the start (R)" data-testid="replay">
+    <div className="replay" role="group" aria-label="Replay">
+      <button className="tool" onClick={replayRun} disabled={busy || !hasTrace} title="Replay from the start (R)" data-testid="replay">
         ⟲ Replay
       </button>
-      <button className="tool" onClick={togglePause} disabled={busy || !hasTrace} title="Pause / resume (K)" data-testid="pause">
+      <button className="tool" onClick={playPauseRun} disabled={busy || !hasTrace} title="Pause / resume (K)" data-testid="pause">
         {replaying && playback.playing ? '❚❚ Pause' : '▶ Play'}
       </button>
       <select
         value={playback.speed}
         onChange={(e) => {
           setSpeed(Number(e.target.value))
-          e.target.blur()
+          releaseAfterPointer(e.target)
         }}
         aria-label="Replay speed"
         data-testid="speed"

@@ -1,4 +1,5 @@
 import { DECK } from '../store/deck'
+import { Dialog, DialogHead } from './Dialog'
 import { applyPreset } from '../store/settings'
 import { stepScene } from '../store/deck'
 import { setView } from '../store/view'
@@ -28,34 +29,28 @@ export function SceneList() {
   const presetId = useApp((s) => s.presetId)
   const close = () => setView({ scenes: false })
   return (
-    <div className="dialog-backdrop" onClick={close}>
-      <div className="dialog scenes" role="dialog" aria-modal="true" aria-label="Scenes of the talk" onClick={(e) => e.stopPropagation()}>
-        <div className="dialog-head">
-          <h2>Scenes of the talk</h2>
-          <button className="tool" onClick={close} aria-label="Close" autoFocus>
-            ×
-          </button>
-        </div>
-        <ol>
-          {DECK.map((p) => (
-            <li key={p.id} className={p.id === presetId ? 'current' : ''}>
-              <button
-                className="scene-open"
-                onClick={() => {
-                  applyPreset(p.id)
-                  close()
-                }}
-              >
-                <b>{p.title}</b>
-                <span>{p.lesson}</span>
-              </button>
-              <a href={`?preset=${p.id}`} className="scene-link" title="The scene’s own link" onClick={(e) => e.stopPropagation()}>
-                ?preset={p.id}
-              </a>
-            </li>
-          ))}
-        </ol>
-      </div>
-    </div>
+    <Dialog label="Scenes of the talk" className="scenes" onClose={close}>
+      <DialogHead onClose={close}>Scenes of the talk</DialogHead>
+      <ol>
+        {DECK.map((p) => (
+          <li key={p.id} className={p.id === presetId ? 'current' : ''}>
+            <button
+              className="scene-open"
+              aria-current={p.id === presetId ? 'true' : undefined}
+              onClick={() => {
+                applyPreset(p.id)
+                close()
+              }}
+            >
+              <b>{p.title}</b>
+              <span>{p.lesson}</span>
+            </button>
+            <a href={`?preset=${p.id}`} className="scene-link" title="The scene’s own link" onClick={(e) => e.stopPropagation()}>
+              ?preset={p.id}
+            </a>
+          </li>
+        ))}
+      </ol>
+    </Dialog>
   )
 }

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
+import { State } from '../core/events'
 import type { NumberSpec, ParamValue } from '../core/params'
 import type { Scenario } from '../core/scenario'
 import { SHARED_BY_KEY, type SharedKey } from '../core/shared'
@@ -7,6 +8,7 @@ import { isBusy, run, stop } from '../store/actions'
 import { notify } from '../store/notices'
 import { planOf } from '../store/theory'
 import { traceHub } from '../store/traceHub'
+import { STATE_COLOR } from '../viz/palette'
 import { createSweepChart, type SweepSeries } from '../viz/sweepChart'
 import { useApp } from './hooks'
 
@@ -50,7 +52,8 @@ export function sweepValues(spec: NumberSpec, from: number, to: number, points: 
   return out
 }
 
-const COLORS = { io: '#0d9488', cpu: '#1d4ed8' }
+// the state colours of the timeline (io waits, cpu running on a thread): also text, so ≥ 4.5:1 on white
+const COLORS = { io: STATE_COLOR[State.Io], cpu: STATE_COLOR[State.Running] }
 const NO_SERIES: SweepSeries[] = []
 
 /** A sensible first range for a setting: from its minimum (1 for counts) to 4× its current value, at least 16. */

@@ -17,6 +17,7 @@ import { createStageGraph } from '../viz/stages'
 import { createStrip, type StripController } from '../viz/strip'
 import { createTimeline } from '../viz/timeline'
 import { ReplayControls } from './ReplayControls'
+import { TIMELINE_ALT_ID } from './tableView'
 
 export interface StripDef {
   resource: string
@@ -82,6 +83,7 @@ export function TimelineView({ theory, strips, stages, rolling, continuous, hasT
 
   useEffect(() => {
     const tl = createTimeline(tlRef.current as HTMLDivElement, {
+      describedBy: TIMELINE_ALT_ID,
       onHover(segment, lane) {
         setHover(segment, lane)
         setHoveredLane(lane)

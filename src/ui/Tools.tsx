@@ -1,11 +1,13 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { useStore } from 'zustand'
 import { copyAscii, copySvg, manualCopy, onManualCopy, savePng } from '../store/exports'
 import { isBusyStatus } from '../store/app'
 import { pinStore } from '../store/pins'
 import { openTraceFile, pinCurrent } from '../store/tools'
 import { toggleMain, toggleView } from '../store/view'
+import { Dialog } from './Dialog'
 import { useApp } from './hooks'
+import { toggleTable, useTableOpen } from './tableView'
 
 /** Pin, the views, the exports for slides, and Open trace. */
 export function Tools({ hasTrace }: { hasTrace: boolean }) {
@@ -13,8 +15,43 @@ export function Tools({ hasTrace }: { hasTrace: boolean }) {
   const status = useApp((s) => s.status)
   const pins = useStore(pinStore, (s) => s.pins.length)
   const busy = isBusyStatus(status)
+  const table = useTableOpen()
   const file = useRef<HTMLInputElement>(null)
   const menu = useRef<HTMLDetailsElement>(null)
+  const items = () => [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not(:disabled)') ?? [])]
+  const closeMenu = (focusSummary: boolean) => {
+    if (!menu.current) return
+    menu.current.open = false
+    if (focusSummary) menu.current.querySelector('summary')?.focus()
+  }
+  // a menu's keys: ↑ ↓ Home End move between its items, Esc closes it and goes back to Export
+  const onMenuKey = (e: KeyboardEvent<HTMLDetailsElement>) => {
+    if (!menu.current?.open) return
+    if (e.key === 'Escape') {
+      e.preventDefault()
+      e.stopPropagation()
+      closeMenu(true)
+      return
+    }
+    const list = items()
+    const i = list.indexOf(document.activeElement as HTMLElement)
+    const next = e.key === 'ArrowDown' ? i + 1 : e.key === 'ArrowUp' ? (i < 0 ? list.length - 1 : i - 1) : e.key === 'Home' ? 0 : e.key === 'End' ? list.length - 1 : undefined
+    if (next === undefined || list.length === 0) return
+    e.preventDefault()
+    e.stopPropagation()
+    list[(next + list.length) % list.length].focus()
+  }
+  // opened from the keyboard: the first item takes the focus; a click outside closes it
+  const onMenuToggle = () => {
+    const m = menu.current
+    if (!m?.open) return
+    if (m.querySelector('summary')?.matches(':focus-visible')) items()[0]?.focus()
+    const outside = (e: PointerEvent) => {
+      if (!m.contains(e.target as Node)) closeMenu(false)
+    }
+    document.addEventListener('pointerdown', outside)
+    m.addEventListener('toggle', () => document.removeEventListener('pointerdown', outside), { once: true })
+  }
   return (
     <div className="tools" role="toolbar" aria-label="Tools">
       <button className="tool" onClick={pinCurrent} disabled={busy || !hasTrace} title="Keep this run for the compare view (N)" data-testid="pin">
@@ -29,9 +66,21 @@ export function Tools({ hasTrace }: { hasTrace: boolean }) {
       <button className={`tool ${view.code ? 'on' : ''}`} aria-pressed={view.code} onClick={() => toggleView('code')} title="The pattern as Go, in step with the run (G)" data-testid="code">
         Go code
       </button>
-      <details className="menu" ref={menu}>
-        <summary className="tool">Export</summary>
-        <div className="menu-items" role="menu">
+      <button
+        className={`tool ${table ? 'on' : ''}`}
+        aria-pressed={table}
+        onClick={toggleTable}
+        title="The timeline as a table: per goroutine, its jobs and the time in each state (T)"
+        data-testid="table-toggle"
+        disabled={view.main !== 'timeline'}
+      >
+        Table
+      </button>
+      <details className="menu" ref={menu} onKeyDown={onMenuKey} onToggle={onMenuToggle}>
+        <summary className="tool" aria-haspopup="menu">
+          Export
+        </summary>
+        <div className="menu-items" role="menu" aria-label="Export">
           {[
             ['Copy as ASCII', 'a text timeline, like the talk’s diagrams', copyAscii],
             ['Copy SVG', 'the timeline (or the compare view) as SVG', copySvg],
@@ -43,8 +92,8 @@ export function Tools({ hasTrace }: { hasTrace: boolean }) {
               className="tool"
               disabled={busy}
               title={hint as string}
-              onClick={() => {
-                if (menu.current) menu.current.open = false
+              onClick={(e) => {
+                closeMenu(e.detail === 0)
                 void (act as () => Promise<void>)()
               }}
             >
@@ -78,18 +127,16 @@ export function ManualCopyDialog() {
   useEffect(() => onManualCopy(() => setOpen(true)), [])
   if (!open) return null
   return (
-    <div className="dialog-backdrop" onClick={() => setOpen(false)}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-label={`${manualCopy.kind} to copy`} onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
-        <div className="dialog-head">
-          <h2>{manualCopy.kind}: copy it from here</h2>
-          <button className="tool" onClick={() => setOpen(false)} aria-label="Close">
-            ×
-          </button>
-        </div>
-        <p>The browser did not allow the page to write to the clipboard. The text is selected: press Ctrl+C (⌘C).</p>
-        <textarea className="manual-copy" readOnly value={manualCopy.text} autoFocus onFocus={(e) => e.target.select()} />
+    <Dialog label={`${manualCopy.kind} to copy`} onClose={() => setOpen(false)}>
+      <div className="dialog-head">
+        <h2>{manualCopy.kind}: copy it from here</h2>
+        <button className="tool" onClick={() => setOpen(false)} aria-label="Close">
+          ×
+        </button>
       </div>
-    </div>
+      <p id="manual-copy-help">The browser did not allow the page to write to the clipboard. The text is selected: press Ctrl+C (⌘C).</p>
+      <textarea className="manual-copy" readOnly value={manualCopy.text} data-autofocus aria-label={manualCopy.kind} aria-describedby="manual-copy-help" onFocus={(e) => e.target.select()} />
+    </Dialog>
   )
 }
 

@@ -4,6 +4,7 @@ import { stepScene } from '../store/deck'
 import { setPattern } from '../store/settings'
 import { stepEvent, stepTime } from '../store/stepping'
 import { closeDialogs, toggleFullscreen, toggleMain, toggleView } from '../store/view'
+import { toggleTable } from './tableView'
 
 export interface KeyHelp {
   keys: string
@@ -20,7 +21,7 @@ export interface ToolKeys {
 
 export const KEYS: KeyHelp[] = [
   { keys: 'Space', what: 'Run / Stop' },
-  { keys: 'Esc', what: 'Stop; close this help or a blank screen' },
+  { keys: 'Esc', what: 'Stop; close this help, a dialog, a menu or a blank screen' },
   { keys: '← →  PgUp PgDn', what: 'Previous / next scene of the talk' },
   { keys: 'A', what: 'Run the scene’s whole comparison and show it stacked' },
   { keys: 'N', what: 'Pin this run (up to four) · C shows the pinned runs' },
@@ -30,6 +31,7 @@ export const KEYS: KeyHelp[] = [
   { keys: '[  ]', what: 'Replay slower / faster' },
   { keys: `1–${REGISTRY.modules.length}`, what: REGISTRY.modules.map((m) => m.short).join(' · ') },
   { keys: 'G', what: 'The Go code beside the timeline' },
+  { keys: 'T', what: 'The timeline as a table: per goroutine, its jobs and the time in each state' },
   { keys: 'P', what: 'Projector mode: large type and thick bars' },
   { keys: 'F  B', what: 'Full screen · blank the screen' },
   { keys: 'H', what: 'Hide / show the settings' },
@@ -44,13 +46,42 @@ function ownedByControl(e: KeyboardEvent): boolean {
   return t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement || t.isContentEditable
 }
 
+/**
+ * Controls that Enter and Space press: a focused button, menu item, link, summary (the Export
+ * menu), checkbox or switch acts on them itself, so the presenter keys leave them alone.
+ */
+const PRESSABLE = 'button, summary, a[href], input[type="checkbox"], input[type="radio"], [role="button"], [role="menuitem"], [role="switch"], [role="radio"], [role="checkbox"], [role="tab"]'
+
+function pressable(t: EventTarget | null): boolean {
+  return t instanceof Element && t.closest(PRESSABLE) !== null
+}
+
+/** Whether the last input was a pointer (mouse, touch, pen) rather than a key: see releaseAfterPointer. */
+let lastInputPointer = false
+const onPointerInput = () => {
+  lastInputPointer = true
+}
+const onKeyInput = () => {
+  lastInputPointer = false
+}
+
+/**
+ * After a choice made with the pointer (a select's option), hands the keyboard back to the
+ * presenter keys, so that Space runs. A choice made with the keyboard keeps the focus where it is:
+ * a closed select changes its value on each ↑ ↓, and taking the focus away after the first would
+ * strand a keyboard user.
+ */
+export function releaseAfterPointer(el: HTMLElement): void {
+  if (lastInputPointer) el.blur()
+}
+
 /** Presenter keys (clickers send ← → and PageUp / PageDown). Returns the listener's remover. */
 export function installKeyboard(tools: ToolKeys): () => void {
   const onKey = (e: KeyboardEvent) => {
     if (e.ctrlKey || e.metaKey || e.altKey || ownedByControl(e)) return
     const k = e.key
     // Enter and Space on a focused button belong to that button
-    if ((k === 'Enter' || k === ' ') && e.target instanceof HTMLButtonElement) return
+    if ((k === 'Enter' || k === ' ') && pressable(e.target)) return
     if (k === ' ') runOrStop(e.repeat)
     else if (k === 'Escape') {
       if (!closeDialogs()) void stop()
@@ -68,6 +99,7 @@ export function installKeyboard(tools: ToolKeys): () => void {
     else if (k === 'n' || k === 'N') tools.pin()
     else if (k === 'c' || k === 'C') toggleMain('compare')
     else if (k === 'g' || k === 'G') toggleView('code')
+    else if (k === 't' || k === 'T') toggleTable()
     else if (k === 'p' || k === 'P') toggleView('projector')
     else if (k === 'f' || k === 'F') toggleFullscreen()
     else if (k === 'b' || k === 'B') toggleView('blank')
@@ -84,8 +116,13 @@ export function installKeyboard(tools: ToolKeys): () => void {
   }
   window.addEventListener('keydown', onKey)
   window.addEventListener('click', onClick)
+  // capture: seen before any control handles (or stops) the event
+  window.addEventListener('pointerdown', onPointerInput, true)
+  window.addEventListener('keydown', onKeyInput, true)
   return () => {
     window.removeEventListener('keydown', onKey)
     window.removeEventListener('click', onClick)
+    window.removeEventListener('pointerdown', onPointerInput, true)
+    window.removeEventListener('keydown', onKeyInput, true)
   }
 }

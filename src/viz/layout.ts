@@ -32,6 +32,8 @@ export interface TimelineInput {
 export interface TimelineOptions {
   /** the segment under the pointer changed (−1: none) */
   onHover?(segment: number, lane: number): void
+  /** id of the text that describes the drawing (its text alternative), for the SVG's aria-describedby */
+  describedBy?: string
 }
 
 export interface TimelineController {

@@ -1,22 +1,31 @@
 import { State } from '../core/events'
 
 /**
- * Colours by goroutine state (index = State code). Chosen to stay apart under the common colour
- * vision deficiencies; hatching separates waiting from working whatever the colour.
+ * Colours by goroutine state (index = State code). The six states of the legend stay apart under
+ * protanopia, deuteranopia and tritanopia (CIEDE2000 ≥ 15 between every pair after a Machado 2009
+ * simulation; palette.test.ts holds them to it), the two that carry white job labels (running, io)
+ * are dark enough for 4.5:1 text, and every fill has 3:1 against the white panel. Hatching separates
+ * waiting from working whatever the colour.
  */
 export const STATE_COLOR: Record<number, string> = {
-  [State.Running]: '#1d4ed8',
+  [State.Running]: '#1e3a8a',
   [State.Runnable]: '#d97706',
-  [State.Io]: '#0d9488',
-  [State.BlockedSend]: '#dc2626',
+  [State.Io]: '#047857',
+  [State.BlockedSend]: '#b91c1c',
   [State.BlockedRecv]: '#7c3aed',
-  [State.Barrier]: '#64748b',
+  [State.Barrier]: '#7c8799',
   [State.Active]: '#94a3b8',
   [State.Waking]: '#93c5fd',
   [State.Sleep]: '#a3a3a3',
   [State.Acquire]: '#b45309',
   [State.Select]: '#9333ea',
 }
+
+/** Text drawn on bars (job labels on running and io bars). */
+export const BAR_TEXT_COLOR = '#ffffff'
+
+/** The panel the timeline is drawn on. */
+export const PANEL_COLOR = '#ffffff'
 
 /** States drawn hatched: the goroutine is waiting, not doing its job. */
 export const HATCHED = new Set<number>([State.Runnable, State.BlockedSend, State.BlockedRecv, State.Barrier, State.Acquire, State.Select])

@@ -58,7 +58,8 @@ export function createStrip(el: HTMLElement, resource: string, caption: string):
     const cap = r && r.cap >= 0 ? r.cap : 0
     const top = Math.max(1, cap, ...pts.peak)
     const y = scaleLinear().domain([0, top]).range([height - 6, 22])
-    svg.attr('width', width).attr('height', height).attr('aria-label', `${caption} over time`)
+    const parts = r ? describe(r, caption, pts.peak, cap) : [caption]
+    svg.attr('width', width).attr('height', height).attr('aria-label', `${caption} over time: ${parts.join(' · ')}`)
     gY.attr('transform', `translate(${left},0)`).call(axisLeft(y).ticks(Math.min(3, top), 'd').tickSizeOuter(0))
     // one decimal of a pixel is plenty, and keeps the path text (parsed by the browser) short
     const stepArea = area<Pt>().digits(1).curve(curveStepAfter).x((d) => x(d[0])).y0(y(0)).y1((d) => y(d[1]))
@@ -70,7 +71,9 @@ export function createStrip(el: HTMLElement, resource: string, caption: string):
     const showCap = isChan && cap > 0
     capLine.attr('x1', left).attr('x2', width - M.right).attr('y1', y(cap)).attr('y2', y(cap)).attr('display', showCap ? null : 'none')
     capText.attr('x', width - M.right).attr('y', y(cap) - 4).attr('text-anchor', 'end').text(showCap ? `cap ${cap}` : '')
-    title.text(r ? describe(r, caption, pts.peak, cap) : caption)
+    // ≈ 0.6 em a character (13 px, 18 px in projector mode), and room for the cap label on the right
+    const em = input.large ? 18 : 13
+    title.text(fitted(parts, Math.floor((width - 12 - (showCap ? 8 * em * 0.6 : 0)) / (em * 0.6))))
     el.dataset.samples = String(r ? r.samples : 0)
     el.dataset.peak = String(pts.peak[0])
   }
@@ -84,13 +87,27 @@ export function createStrip(el: HTMLElement, resource: string, caption: string):
   }
 }
 
-function describe(r: ResourceTrack, caption: string, peak: number[], cap: number): string {
-  if (r.kind !== ResourceKind.Chan) return `${caption} (peak ${peak[0]})`
+function describe(r: ResourceTrack, caption: string, peak: number[], cap: number): string[] {
+  if (r.kind !== ResourceKind.Chan) return [`${caption} (peak ${peak[0]})`]
   const parts = [`${caption} ${r.name}: len peak ${peak[0]} of ${cap}`]
   if (peak[1] > 0) parts.push(`up to ${peak[1]} sender${peak[1] === 1 ? '' : 's'} parked`)
   if (peak[2] > 0) parts.push(`up to ${peak[2]} receiver${peak[2] === 1 ? '' : 's'} parked`)
   if (cap === 0) parts.push('unbuffered: every value is a direct handoff')
-  return parts.join(' · ')
+  return parts
+}
+
+/**
+ * The parts of a title that fit in `chars` characters (the first always). SVG text does not wrap:
+ * in a narrow strip (a phone, the code or table beside it) the later parts would run past the edge
+ * and over the cap label. The whole description stays in the strip's aria-label.
+ */
+function fitted(parts: string[], chars: number): string {
+  let text = parts[0]
+  for (const p of parts.slice(1)) {
+    if (text.length + 3 + p.length > chars) break
+    text += ` · ${p}`
+  }
+  return text
 }
 
 /**

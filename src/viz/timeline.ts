@@ -16,7 +16,7 @@ let timelines = 0
 export function createTimeline(el: HTMLElement, opts: TimelineOptions = {}): TimelineController {
   const root = select(el).classed('timeline', true)
   const lanesCanvas = createCanvasLanes(el)
-  const svg = root.append('svg').attr('class', 'tl-svg').attr('role', 'img')
+  const svg = root.append('svg').attr('class', 'tl-svg').attr('role', 'img').attr('aria-describedby', opts.describedBy ?? null)
   const defs = svg.append('defs')
   addSvgHatches(defs)
   defs
@@ -163,7 +163,8 @@ export function createTimeline(el: HTMLElement, opts: TimelineOptions = {}): Tim
       .attr('x', 6)
       .attr('y', height - 4)
       .attr('text-anchor', 'start')
-      .text(pitch < 10 && !input.compact ? `${lanes.toLocaleString('en-US')} lanes · ${pitch.toFixed(pitch < 1 ? 2 : 1)} px each` : '')
+      // left out in a narrow plot, where it would run into the measured and theory labels on the same row
+      .text(pitch < 10 && !input.compact && width >= 560 ? `${lanes.toLocaleString('en-US')} lanes · ${pitch.toFixed(pitch < 1 ? 2 : 1)} px each` : '')
   }
 
   function countJobBars(bars: Bar[]): number {
