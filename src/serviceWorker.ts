@@ -3,8 +3,12 @@ import { isBusyStatus, store } from './store/app'
 /** sessionStorage key: this tab has already reloaded once to become cross-origin isolated. */
 const RELOADED = 'go-concurrency:isolation-reload'
 
-/** Reloads now, or when the run under way has ended (a reload must not cut a run short). */
+let reloading = false
+
+/** Reloads now, or when the run under way has ended (a reload must not cut a run short); once. */
 function reloadWhenIdle(): void {
+  if (reloading) return
+  reloading = true
   const busy = () => isBusyStatus(store.getState().status)
   if (!busy()) {
     location.reload()
@@ -39,12 +43,18 @@ function firstReload(): boolean {
 export function startServiceWorker(): void {
   if (!('serviceWorker' in navigator)) return
   const sw = navigator.serviceWorker
-  let controlled = sw.controller !== null
+  // the worker that served this page; null on a first visit
+  const servedBy = sw.controller
+  let controlled = servedBy !== null
   sw.addEventListener('controllerchange', () => {
     // the first install takes control of this page (same build): nothing to do; a new version
     // took over because this page asked it to: load it
     if (controlled) reloadWhenIdle()
     controlled = true
+  })
+  // a new build became active (src/sw.ts): this page, served by an older worker, is the old build
+  sw.addEventListener('message', (event: MessageEvent<{ type?: string } | null>) => {
+    if (event.data?.type === 'NEW_BUILD' && servedBy !== null) reloadWhenIdle()
   })
   window.addEventListener('load', () => {
     sw.register('/sw.js')

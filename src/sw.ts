@@ -60,4 +60,19 @@ clientsClaim()
 self.addEventListener('message', (event) => {
   if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting()
 })
-self.addEventListener('activate', (event) => event.waitUntil(caches.delete(OLD_CACHE)))
+/*
+ * A new version also becomes active by itself when the last page of the old one goes, as on a
+ * reload: the reloaded page then got the old build from the old worker, and this one claims it,
+ * maybe before the page listens for that. So every page open now is told that a new build is
+ * active; the message waits until the page listens, and a page that an older worker served
+ * reloads (src/serviceWorker.ts). A first visit's page (served by no worker) ignores it.
+ */
+self.addEventListener('activate', (event) =>
+  event.waitUntil(
+    (async () => {
+      await caches.delete(OLD_CACHE)
+      const pages = await self.clients.matchAll({ type: 'window', includeUncontrolled: true })
+      for (const page of pages) page.postMessage({ type: 'NEW_BUILD' })
+    })(),
+  ),
+)
