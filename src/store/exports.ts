@@ -1,5 +1,4 @@
 import { computeMetrics } from '../core/metrics'
-import { toChromeTrace } from '../core/chromeTrace'
 import type { Trace } from '../core/trace'
 import { REGISTRY } from '../patterns/registry'
 import { store } from './app'
@@ -97,9 +96,11 @@ export async function savePng(): Promise<void> {
 }
 
 /** Chrome Trace Event JSON (opens in Perfetto; Open trace reads it back). */
-export function downloadTrace(): void {
+export async function downloadTrace(): Promise<void> {
   const tr = traceHub.get()
   if (!tr) return
+  // the trace writer is loaded the first time it is needed (the first page stays small)
+  const { toChromeTrace } = await import('../core/chromeTrace')
   const mod = REGISTRY.module(tr.scenario.pattern)
   const json = JSON.stringify(toChromeTrace(tr, computeMetrics(tr, traceHub.theory()), mod.summary(tr.scenario), traceHub.theory()))
   download(new Blob([json], { type: 'application/json' }), `trace-${tr.scenario.pattern}-${stamp(tr)}.json`)

@@ -1,7 +1,6 @@
 import { createStore, del, get, set } from 'idb-keyval'
 import { createStore as createZustand } from 'zustand/vanilla'
-import { recordFrom } from '../core/traceFile'
-import { fromRecord, toRecord, type TraceRecord } from '../core/traceIO'
+import type { TraceRecord } from '../core/traceIO'
 import type { Trace } from '../core/trace'
 import { REGISTRY } from '../patterns/registry'
 
@@ -48,6 +47,8 @@ function save(): void {
 
 async function write(): Promise<void> {
   if (!db) return
+  // records are made by code loaded when the first pin is saved (the first page stays small)
+  const { toRecord } = await import('../core/traceIO')
   const stored: Stored[] = pinStore.getState().pins.map((p) => (p.stored ??= { label: p.label, trace: toRecord(p.trace), theory: p.theory ? toRecord(p.theory) : null }))
   try {
     if (stored.length === 0) await del(KEY, db)
@@ -88,6 +89,8 @@ export async function loadPins(): Promise<string[]> {
   const problems: string[] = []
   try {
     const stored = (await get<Stored[]>(KEY, db)) ?? []
+    if (!Array.isArray(stored) || stored.length === 0) return problems
+    const [{ recordFrom }, { fromRecord }] = await Promise.all([import('../core/traceFile'), import('../core/traceIO')])
     const pins: Pin[] = []
     for (const s of (Array.isArray(stored) ? stored : []).slice(0, MAX_PINS)) {
       // stored by this page, maybe by an older version of it: checked like any file

@@ -1,6 +1,4 @@
 import { compareLabel, compareScenario, presetScenario } from '../core/scenario'
-import { readTraceFile } from '../core/traceFile'
-import { fromRecord } from '../core/traceIO'
 import { REGISTRY } from '../patterns/registry'
 import { isBusy, run } from './actions'
 import { store } from './app'
@@ -66,6 +64,8 @@ export async function openTraceFile(file: File): Promise<void> {
     notify('error', `The file “${file.name.slice(0, 60)}” could not be read.`)
     return
   }
+  // the trace reader is loaded the first time a file is opened (the first page stays small)
+  const [{ readTraceFile }, { fromRecord }] = await Promise.all([import('../core/traceFile'), import('../core/traceIO')])
   const opened = readTraceFile(text, REGISTRY)
   if ('error' in opened) {
     notify('error', `“${file.name.slice(0, 60)}” could not be opened: ${opened.error}`)

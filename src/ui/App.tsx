@@ -8,7 +8,6 @@ import { SATURATED_FPS, saturatesCores, usesCpu } from '../store/pace'
 import { compareAll, pinCurrent } from '../store/tools'
 import { setView } from '../store/view'
 import { isBusyStatus, store } from '../store/app'
-import { Claims } from './Claims'
 import { Controls as ControlsView } from './Controls'
 import { Dialog, DialogHead } from './Dialog'
 import { useApp, useTraceMetrics } from './hooks'
@@ -21,7 +20,6 @@ import { SceneList, SceneNav as SceneNavView } from './SceneNav'
 import { TimelineView as TimelineViewImpl, type StripDef } from './TimelineView'
 import { Toolbar as ToolbarView } from './Toolbar'
 import { ManualCopyDialog, Tools as ToolsView, useTraceDrop } from './Tools'
-import { TimelineTable } from './TimelineTable'
 import { TIMELINE_ALT_ID, useTableOpen } from './tableView'
 
 // loaded when first opened: the first page stays small
@@ -37,6 +35,8 @@ const TimelineView = memo(TimelineViewImpl)
 const CompareView = lazy(() => import('./CompareView'))
 const SweepView = lazy(() => import('./SweepView'))
 const CodePanel = lazy(() => import('./CodePanel'))
+const Claims = lazy(() => import('./Claims').then((m) => ({ default: m.Claims })))
+const TimelineTable = lazy(() => import('./TimelineTable').then((m) => ({ default: m.TimelineTable })))
 
 /** What the run is doing, in a few words: the part a screen reader announces. */
 function statusText(status: AppState['status']): string {
@@ -194,7 +194,11 @@ export function App() {
             <b>{scene ? scene.title : mod.title}</b> {scene ? scene.lesson : mod.lesson}
           </div>
         </div>
-        {scene && <Claims preset={scene} trace={trace} />}
+        {scene && (
+          <Suspense fallback={null}>
+            <Claims preset={scene} trace={trace} />
+          </Suspense>
+        )}
         <div className="caption-row">
           <span className="caption" data-testid="caption">
             {mod.summary(shown)}
@@ -211,8 +215,8 @@ export function App() {
           {view.main === 'timeline' && (
             <TimelineView key={`${mod.id}|${strips.map((s) => s.resource).join('|')}`} theory={theory} strips={strips} stages={stages} rolling={rolling} continuous={continuous} hasTrace={trace !== null} />
           )}
-          {view.main === 'timeline' && table && <TimelineTable theory={theory} />}
           <Suspense fallback={<div className="loading">Loading…</div>}>
+            {view.main === 'timeline' && table && <TimelineTable theory={theory} />}
             {view.main === 'compare' && <CompareView />}
             {view.main === 'sweep' && <SweepView />}
             {view.code && view.main === 'timeline' && <CodePanel pattern={shown.pattern} />}

@@ -1,8 +1,10 @@
-import { useId } from 'react'
+import { Suspense, lazy, useId } from 'react'
 import type { ChoiceSpec, ListItem, ParamSpec, ParamValue, ToggleSpec } from '../core/params'
 import { releaseAfterPointer } from './keyboard'
-import { ListEditor } from './ListEditor'
 import { Slider } from './Slider'
+
+// list settings (calls, stages) belong to a few patterns: their editor loads when one is shown
+const ListEditor = lazy(() => import('./ListEditor').then((m) => ({ default: m.ListEditor })))
 
 function Choice({ spec, value, onChange }: { spec: ChoiceSpec; value: string; onChange(v: string): void }) {
   const id = useId()
@@ -49,6 +51,10 @@ export function ParamControl({ spec, value, onChange, hint, format }: { spec: Pa
     case 'toggle':
       return <Toggle spec={spec} value={value as boolean} onChange={onChange} />
     case 'list':
-      return <ListEditor spec={spec} items={value as readonly ListItem[]} onChange={onChange} />
+      return (
+        <Suspense fallback={<div className="loading">Loading…</div>}>
+          <ListEditor spec={spec} items={value as readonly ListItem[]} onChange={onChange} />
+        </Suspense>
+      )
   }
 }

@@ -13,7 +13,7 @@ export function ReplayControls({ hasTrace, after }: { hasTrace: boolean; after?:
   const replaying = playback.mode === 'replay'
   if (after) {
     return (
-      <button className="tool" onClick={downloadTrace} disabled={busy || !hasTrace} title="Chrome Trace Event JSON: open in Perfetto or chrome://tracing">
+      <button className="tool" onClick={() => void downloadTrace()} disabled={busy || !hasTrace} title="Chrome Trace Event JSON: open in Perfetto or chrome://tracing">
         ⤓ Download trace
       </button>
     )
