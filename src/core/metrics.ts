@@ -1,5 +1,5 @@
 import { State } from './events'
-import { peakOverlap, quantile } from './stats'
+import { peakOverlap, quantiles } from './stats'
 import type { Trace } from './trace'
 
 /** What the metrics panel shows. Makespans in scenario ms; overheads in real ms. NaN = does not apply. */
@@ -59,6 +59,8 @@ export function computeMetrics(tr: Trace, theory: Trace | null = null): Metrics 
   }
   const elapsed = tr.end / scale
   const work = theory ? theory.plannedWork() : tr.plannedWork()
+  const overheadQ = quantiles(overhead, [0.5, 0.95])
+  const latenessQ = quantiles(lateness, [0.5, 0.95])
   return {
     status: tr.status,
     jobsDone: tr.jobsDone,
@@ -72,11 +74,11 @@ export function computeMetrics(tr: Trace, theory: Trace | null = null): Metrics 
     totalGoroutines: tr.goroutines,
     peakConcurrency: peakOverlap(tr.jBegin.data.subarray(0, tr.jobIds), tr.jEnd.data.subarray(0, tr.jobIds)),
     throughput: elapsed > 0 ? (tr.jobsDone / elapsed) * 1000 : NaN,
-    overheadMedian: quantile(overhead, 0.5),
-    overheadP95: quantile(overhead, 0.95),
-    resumeMedian: quantile(resume, 0.5),
-    latenessMedian: quantile(lateness, 0.5),
-    latenessP95: quantile(lateness, 0.95),
+    overheadMedian: overheadQ[0],
+    overheadP95: overheadQ[1],
+    resumeMedian: quantiles(resume, [0.5])[0],
+    latenessMedian: latenessQ[0],
+    latenessP95: latenessQ[1],
     jobsFailed: failed,
     threads: tr.meta.threads,
     hardwareConcurrency: tr.meta.hardwareConcurrency,

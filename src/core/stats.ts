@@ -1,8 +1,12 @@
-/** Quantile of unsorted samples by linear interpolation (q in [0, 1]); NaN for no samples. */
-export function quantile(samples: ArrayLike<number>, q: number): number {
-  const xs = Array.from(samples)
-    .filter((x) => !isNaN(x))
-    .toSorted((a, b) => a - b)
+/** The samples that are numbers, sorted ascending (a typed array: its sort is numeric and fast). */
+function sortedSamples(samples: ArrayLike<number>): Float64Array {
+  const xs = new Float64Array(samples.length)
+  let n = 0
+  for (let i = 0; i < samples.length; i++) if (!isNaN(samples[i])) xs[n++] = samples[i]
+  return xs.subarray(0, n).sort()
+}
+
+function quantileOfSorted(xs: Float64Array, q: number): number {
   if (xs.length === 0) return NaN
   const pos = (xs.length - 1) * q
   const lo = Math.floor(pos)
@@ -10,19 +14,43 @@ export function quantile(samples: ArrayLike<number>, q: number): number {
   return xs[lo] + (xs[hi] - xs[lo]) * (pos - lo)
 }
 
-/** Largest number of intervals [start, end) open at once. */
+/** Quantile of unsorted samples by linear interpolation (q in [0, 1]); NaN for no samples. */
+export function quantile(samples: ArrayLike<number>, q: number): number {
+  return quantileOfSorted(sortedSamples(samples), q)
+}
+
+/** Several quantiles of the same samples, sorted once. */
+export function quantiles(samples: ArrayLike<number>, qs: readonly number[]): number[] {
+  const xs = sortedSamples(samples)
+  return qs.map((q) => quantileOfSorted(xs, q))
+}
+
+/**
+ * Largest number of intervals [start, end) open at once (an interval with no end stays open).
+ * Starts and ends are sorted apart (typed arrays, numeric sort) and swept together; an end at t
+ * closes before a start at t opens. Called several times a second on 10,000 jobs while a run is live.
+ */
 export function peakOverlap(starts: ArrayLike<number>, ends: ArrayLike<number>): number {
-  const pts: [number, number][] = []
+  const s = new Float64Array(starts.length)
+  const e = new Float64Array(starts.length)
+  let n = 0
   for (let i = 0; i < starts.length; i++) {
     if (isNaN(starts[i])) continue
-    pts.push([starts[i], 1])
-    pts.push([isNaN(ends[i]) ? Infinity : ends[i], -1])
+    s[n] = starts[i]
+    e[n] = isNaN(ends[i]) ? Infinity : ends[i]
+    n++
   }
-  pts.sort((a, b) => a[0] - b[0] || a[1] - b[1]) // an end at t closes before a start at t opens
+  const ss = s.subarray(0, n).sort()
+  const es = e.subarray(0, n).sort()
   let cur = 0
   let peak = 0
-  for (const [, delta] of pts) {
-    cur += delta
+  let j = 0
+  for (let i = 0; i < n; i++) {
+    while (j < n && es[j] <= ss[i]) {
+      cur--
+      j++
+    }
+    cur++
     if (cur > peak) peak = cur
   }
   return peak
