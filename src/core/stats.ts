@@ -3,7 +3,7 @@ function sortedSamples(samples: ArrayLike<number>): Float64Array {
   const xs = new Float64Array(samples.length)
   let n = 0
   for (let i = 0; i < samples.length; i++) if (!isNaN(samples[i])) xs[n++] = samples[i]
-  return xs.subarray(0, n).sort()
+  return xs.subarray(0, n).toSorted()
 }
 
 function quantileOfSorted(xs: Float64Array, q: number): number {
@@ -40,8 +40,8 @@ export function peakOverlap(starts: ArrayLike<number>, ends: ArrayLike<number>):
     e[n] = isNaN(ends[i]) ? Infinity : ends[i]
     n++
   }
-  const ss = s.subarray(0, n).sort()
-  const es = e.subarray(0, n).sort()
+  const ss = s.subarray(0, n).toSorted()
+  const es = e.subarray(0, n).toSorted()
   let cur = 0
   let peak = 0
   let j = 0
