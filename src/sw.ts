@@ -63,14 +63,22 @@ self.addEventListener('message', (event) => {
 /*
  * A new version also becomes active by itself when the last page of the old one goes, as on a
  * reload: the reloaded page then got the old build from the old worker, and this one claims it,
- * maybe before the page listens for that. So every page open now is told that a new build is
- * active; the message waits until the page listens, and a page that an older worker served
- * reloads (src/serviceWorker.ts). A first visit's page (served by no worker) ignores it.
+ * maybe before the page listens for that. So when this worker replaces an older one, every page
+ * open then is told that a new build is active; the message waits until the page listens, and a
+ * page that an older worker served reloads (src/serviceWorker.ts). A first install says nothing:
+ * a page that opens while it activates (a first visit's second link) must not reload and lose
+ * what its link said. (If this worker is stopped while it waits, the flag is gone and the page
+ * reloads only at its next start.)
  */
+let replacesOlder = false
+self.addEventListener('install', () => {
+  replacesOlder = self.registration.active !== null
+})
 self.addEventListener('activate', (event) =>
   event.waitUntil(
     (async () => {
       await caches.delete(OLD_CACHE)
+      if (!replacesOlder) return
       const pages = await self.clients.matchAll({ type: 'window', includeUncontrolled: true })
       for (const page of pages) page.postMessage({ type: 'NEW_BUILD' })
     })(),
