@@ -45,6 +45,23 @@ async function runCase(page: Page, query: string, runs = RUNS): Promise<{ ratio:
   return out
 }
 
+/** Frames the page draws per second over the next 2 s (requestAnimationFrame). */
+function framesPerSecond(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const frames: number[] = []
+    const t0 = performance.now()
+    await new Promise<void>((done) => {
+      const tick = (t: number) => {
+        frames.push(t)
+        if (t - t0 < 2000) requestAnimationFrame(tick)
+        else done()
+      }
+      requestAnimationFrame(tick)
+    })
+    return (frames.length - 1) / ((frames[frames.length - 1] - frames[0]) / 1000)
+  })
+}
+
 test.describe.configure({ mode: 'serial' })
 
 test('io ratios', async ({ page, browser }) => {
@@ -184,33 +201,9 @@ test('presenting: switching scenes, pinning and comparing never block the page; 
   const opening = await longest()
   // replay the four together at 0.1× (the longest lasts 4 s) and count frames
   for (let i = 0; i < 3; i++) await page.keyboard.press('[')
-  const fps = await page.evaluate(async () => {
-    const frames: number[] = []
-    const t0 = performance.now()
-    await new Promise<void>((done) => {
-      const tick = (t: number) => {
-        frames.push(t)
-        if (t - t0 < 2000) requestAnimationFrame(tick)
-        else done()
-      }
-      requestAnimationFrame(tick)
-    })
-    return (frames.length - 1) / ((frames[frames.length - 1] - frames[0]) / 1000)
-  })
+  const fps = await framesPerSecond(page)
   await page.keyboard.press('r')
-  const replayFps = await page.evaluate(async () => {
-    const frames: number[] = []
-    const t0 = performance.now()
-    await new Promise<void>((done) => {
-      const tick = (t: number) => {
-        frames.push(t)
-        if (t - t0 < 2000) requestAnimationFrame(tick)
-        else done()
-      }
-      requestAnimationFrame(tick)
-    })
-    return (frames.length - 1) / ((frames[frames.length - 1] - frames[0]) / 1000)
-  })
+  const replayFps = await framesPerSecond(page)
   const replaying = await longest()
   rows.push({ what: `switching through the ${total} scenes of the deck: longest main-thread task`, target: '≤ 50 ms', measured: `${switching.toFixed(0)} ms`, pass: switching <= 50 })
   rows.push({ what: 'pinning a 1,000-job run / opening the compare view of four: longest task', target: '≤ 50 ms', measured: `${pinning.toFixed(0)} ms / ${opening.toFixed(0)} ms`, pass: pinning <= 50 && opening <= 50 },)

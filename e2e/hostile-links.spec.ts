@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
-import { hostileLinks, reportedLinks, takenAsWritten } from '../src/core/hostileLinks'
+import { hostileLinks, reportedLinks } from '../src/core/hostileLinks'
+import { takenAsWritten } from '../src/core/linkModel'
 import { MAX_LINK_CHARS, decodeScenario, encodeScenario } from '../src/core/url'
 import { REGISTRY } from '../src/patterns/registry'
 import { MAX_NOTICE_CHARS } from '../src/store/app'
