@@ -13,6 +13,8 @@ function Card({ id, label, value, raw, sub, tone, hint, data }: { id: string; la
 }
 
 const f = (x: number, digits = 2) => (Number.isFinite(x) ? x.toFixed(digits) : '—')
+/** A ratio: "1.011×", or a bare dash when there is none (no "—×") */
+const times = (x: number, digits: number) => (Number.isFinite(x) ? `${x.toFixed(digits)}×` : '—')
 
 /** Scenario ms of the ideal schedule (its makespan when it ends, else NaN). */
 function theoryMakespan(theory: Trace | null): number {
@@ -66,8 +68,8 @@ export function MetricsPanel({ trace, metrics, theory, stale, continuous, theory
       {!continuous && (
         <>
           <Card id="theory" label="Theory" value={formatMs(m.theory)} raw={m.theory} sub={theory ? `sequential Σ = ${formatMs(theory.plannedWork())}` : 'computing…'} />
-          <Card id="ratio" label="Measured / theory" hint="measured makespan over the ideal schedule's makespan: 1.00× is a perfect run" value={`${f(m.ratio, 3)}×`} raw={m.ratio} tone={ratioTone} />
-          <Card id="speedup" label="Speed-up vs sequential" hint="Σ of all planned work over the measured makespan" value={`${f(m.speedup, 1)}×`} raw={m.speedup} />
+          <Card id="ratio" label="Measured / theory" hint="measured makespan over the ideal schedule's makespan: 1.00× is a perfect run" value={times(m.ratio, 3)} raw={m.ratio} tone={ratioTone} />
+          <Card id="speedup" label="Speed-up vs sequential" hint="Σ of all planned work over the measured makespan" value={times(m.speedup, 1)} raw={m.speedup} />
         </>
       )}
       {continuous && <Card id="jobs" label="Jobs done" value={formatCount(m.jobsDone)} raw={m.jobsDone} sub="in this run" />}
