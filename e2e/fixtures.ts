@@ -71,3 +71,8 @@ export async function crashWorker(page: Page, which: RegExp, index = 0): Promise
     })
   })
 }
+
+/** Waits until the ideal schedule is drawn (the timeline has lanes), e.g. so that axe sees the screen as a reader does. */
+export async function drawn(page: Page): Promise<void> {
+  await expect.poll(async () => Number(await page.getByTestId('timeline').getAttribute('data-lanes')), { timeout: 30_000 }).toBeGreaterThan(0)
+}
