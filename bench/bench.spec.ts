@@ -320,5 +320,7 @@ test.afterAll(() => {
     ...rows.map((r) => `| ${r.what} | ${r.target} | ${r.measured} | ${r.pass ? '✅' : '❌'} |`),
     '',
   ]
-  writeFileSync('BENCHMARKS.md', lines.join('\n'))
+  // BENCH_OUT: where a partial run (`-g`) writes, so that it does not replace the full table
+  writeFileSync(process.env.BENCH_OUT ?? 'BENCHMARKS.md', lines.join('\n'))
+  for (const r of rows) console.log(`${r.pass ? 'PASS' : 'FAIL'} ${r.what}: ${r.measured}`)
 })

@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test'
 import { chromiumLaunchOptions } from '../e2e/browser'
 
-const PORT = 4174
+/** BENCH_PORT: another port, to bench two checkouts one after the other without a clash */
+const PORT = Number(process.env.BENCH_PORT ?? 4174)
 
 /** `npm run bench`: the speed targets, measured on a production build; writes BENCHMARKS.md. */
 export default defineConfig({
