@@ -4,7 +4,6 @@ import { Trace } from '../core/trace'
 import { REGISTRY } from '../patterns/registry'
 import { SPEEDS, isBusyStatus, store } from './app'
 import { notify } from './notices'
-import { liveRefreshMs } from './pace'
 import { currentEngine, getEngine } from './engine'
 import { cursorTime } from './playback'
 import { planOf } from './theory'
@@ -49,7 +48,7 @@ async function start(only?: Scenario): Promise<void> {
   const { machine } = store.getState()
   const scenario = only ?? store.getState().scenario
   const threads = effectiveThreads(scenario.shared, machine.hardwareConcurrency)
-  store.setState({ status: 'starting', progress: 0 })
+  store.setState({ status: 'starting' })
   stopBeforeStart = false
   let trace: Trace | null = null
   try {
@@ -83,9 +82,7 @@ async function start(only?: Scenario): Promise<void> {
       if (store.getState().status === 'stopping') void eng.stop().catch(() => {})
       store.setState((s) => ({ status: s.status === 'stopping' ? 'stopping' : 'running', playback: { ...s.playback, mode: 'live', playing: true, origin: handle.origin } }))
     }
-    const progress = setInterval(() => mine() && store.setState({ progress: live.jobsDone }), liveRefreshMs(live, 250))
     const error = await handle.ended
-    clearInterval(progress)
     if (traceHub.get() === trace) traceHub.flush()
     if (error && mine()) {
       trace.error = error
@@ -94,7 +91,6 @@ async function start(only?: Scenario): Promise<void> {
     if (mine()) {
       store.setState((s) => ({
         status: trace?.status === 'running' ? 'failed' : (trace?.status ?? 'failed'),
-        progress: trace?.jobsDone ?? 0,
         playback: { ...s.playback, mode: 'still', playing: false },
       }))
     }

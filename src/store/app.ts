@@ -68,8 +68,6 @@ export interface AppState {
   remembered: Readonly<Record<string, ParamValues>>
   notices: Notice[]
   status: RunStatus
-  /** jobs done of the current run, updated a few times a second */
-  progress: number
   playback: Playback
   theory: TheoryState
   machine: { hardwareConcurrency: number; isolated: boolean }
@@ -86,7 +84,6 @@ export function initialState(scenario: Scenario = defaultScenario(REGISTRY), not
     remembered,
     notices,
     status: 'ready',
-    progress: 0,
     playback: { mode: 'still', speed: 1, playing: false, anchorT: 0, anchorWall: 0, origin: 0 },
     theory: { key: '', trace: null, computing: false, error: '', ms: 0 },
     machine: {

@@ -75,7 +75,6 @@ export function applyPreset(id: string): void {
     presetId: preset.id,
     remembered,
     status: 'ready',
-    progress: 0,
     playback: { ...s.playback, mode: 'still', playing: false },
   }))
 }

@@ -78,7 +78,6 @@ export async function openTraceFile(file: File): Promise<void> {
     scenario: trace.scenario,
     presetId: null,
     status: trace.status === 'running' ? 'stopped' : trace.status,
-    progress: trace.jobsDone,
     playback: { ...s.playback, mode: 'still', playing: false },
     view: { ...s.view, main: 'timeline' },
   }))

@@ -47,7 +47,6 @@ function openLink(d: Decoded): void {
     remembered: { ...s.remembered, ...Object.fromEntries(d.remembered) },
     notices,
     status: 'ready',
-    progress: 0,
     playback: { ...s.playback, mode: 'still', playing: false },
   }))
 }

@@ -59,9 +59,9 @@ function statusText(status: AppState['status']): string {
 }
 
 /** Jobs done so far, while a run runs (shown; not announced: it changes several times a second). */
-function progressText(s: Pick<AppState, 'status' | 'progress'>, jobs: number): string {
-  if (s.status !== 'running') return ''
-  return `${s.progress.toLocaleString('en-US')}${Number.isFinite(jobs) ? ` / ${jobs.toLocaleString('en-US')}` : ''} jobs`
+function progressText(status: AppState['status'], done: number, jobs: number): string {
+  if (status !== 'running' || !Number.isFinite(done)) return ''
+  return `${done.toLocaleString('en-US')}${Number.isFinite(jobs) ? ` / ${jobs.toLocaleString('en-US')}` : ''} jobs`
 }
 
 /** Runs expected to take longer than this (real ms) get a warning before they start. */
@@ -71,14 +71,13 @@ const LONG_RUN_MS = 60_000
 const SHORT_JOB_MS = 1
 
 /**
- * Its own component: progress changes several times a second and should re-render only this line.
  * The status is a live region (a screen reader says "Running…", then "Done: …"); the job count
- * beside it is not, or it would be read out four times a second.
+ * beside it is not, or it would be read out four times a second. The count is the metrics' own
+ * (`done`), so the status line and the cards never disagree.
  */
-function StatusLine({ jobs }: { jobs: number }) {
+function StatusLine({ done, jobs }: { done: number; jobs: number }) {
   const status = useApp((s) => s.status)
-  const progress = useApp((s) => s.progress)
-  const count = progressText({ status, progress }, jobs)
+  const count = progressText(status, done, jobs)
   return (
     <span className="status" data-testid="status" data-status={status}>
       <span role="status" aria-live="polite" aria-atomic="true" data-testid="status-live">
@@ -181,7 +180,7 @@ export function App() {
       <main>
         <Notices />
         <div className="status-row">
-          <StatusLine jobs={jobsPlanned} />
+          <StatusLine done={metrics && trace?.status === 'running' ? metrics.jobsDone : NaN} jobs={jobsPlanned} />
           {hints.map((h) => (
             <span key={h.id} className="stale-hint" data-testid={h.id} title={h.text}>
               {h.text}

@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react'
 import { formatCount, formatMs } from '../core/format'
 import type { Metrics } from '../core/metrics'
 import type { Trace } from '../core/trace'
@@ -6,7 +7,10 @@ function Card({ id, label, value, raw, sub, tone, hint, data }: { id: string; la
   return (
     <div className={`card ${tone ?? ''}`} data-metric={id} data-value={Number.isFinite(raw) ? raw : ''} data-compute-ms={data} title={hint}>
       <div className="card-label">{label}</div>
-      <div className={`card-value ${value.length > 9 ? 'long' : ''}`}>{value}</div>
+      {/* one line, its size fitted to the card's width (styles.css): a long count never wraps and grows the panel */}
+      <div className="card-value" style={{ '--chars': Math.max(6, value.length) } as CSSProperties}>
+        {value}
+      </div>
       {sub && <div className="card-sub">{sub}</div>}
     </div>
   )
@@ -60,8 +64,8 @@ export function MetricsPanel({ trace, metrics, theory, stale, continuous, theory
     <section className={`metrics ${stale ? 'stale' : ''}`} aria-label="Metrics">
       <Card
         id="makespan"
-        label={m.status === 'done' ? 'Measured makespan' : 'Elapsed'}
-        value={running ? `${formatCount(m.jobsDone)}${planned} jobs` : m.status === 'done' ? formatMs(m.makespan) : formatMs(m.elapsed)}
+        label={m.status === 'done' ? 'Measured makespan' : running ? 'Jobs done' : 'Elapsed'}
+        value={running ? `${formatCount(m.jobsDone)}${planned}` : m.status === 'done' ? formatMs(m.makespan) : formatMs(m.elapsed)}
         raw={m.makespan}
         sub={m.status === 'done' ? undefined : m.status}
       />

@@ -58,6 +58,27 @@ interface Layer {
   /** what it shows now; it is redrawn only when this (or the trace it came from) changes */
   key: string
   source: Trace | null | undefined
+  /** the time axis (scenario ms) it was drawn for */
+  domain: [number, number]
+  /** stretched from a drawing for another axis: right in place but not crisp; drawn anew when the page is idle */
+  approx: boolean
+}
+
+/**
+ * Pixel columns already holding a barrier: ten thousand barriers of a batches-of-1 run fall on a
+ * thousand columns, and each line stroked again costs the rasteriser as much as the first.
+ */
+class Columns {
+  private seen: Uint8Array
+  constructor(width: number) {
+    this.seen = new Uint8Array(Math.max(0, Math.ceil(width) + 2))
+  }
+  /** true the first time column `px` is asked for */
+  first(px: number): boolean {
+    if (px < 0 || px >= this.seen.length || this.seen[px]) return false
+    this.seen[px] = 1
+    return true
+  }
 }
 
 /**
@@ -93,6 +114,8 @@ interface Live {
   open: number[]
   /** marks below this index have been looked at */
   marks: number
+  /** columns with a barrier on the bars layer */
+  columns: Columns
   exited: Uint8Array
   failed: Uint8Array
   counts: { bars: number; jobBars: number }
@@ -107,7 +130,7 @@ export function createCanvasLanes(root: HTMLElement): {
     const canvas = document.createElement('canvas')
     canvas.className = cls
     root.prepend(canvas)
-    return { canvas, ctx: canvas.getContext('2d') as CanvasRenderingContext2D, key: '', source: undefined }
+    return { canvas, ctx: canvas.getContext('2d') as CanvasRenderingContext2D, key: '', source: undefined, domain: [0, 0], approx: false }
   }
   const liveLayer = layer('tl-canvas tl-canvas-live')
   const bars = layer('tl-canvas tl-canvas-bars')
@@ -115,6 +138,9 @@ export function createCanvasLanes(root: HTMLElement): {
   let fills: ReturnType<typeof canvasFills> | null = null
   let counts = { bars: 0, jobBars: 0 }
   let live: Live | null = null
+  /** what was drawn last, for the crisp redraw of a stretched layer when the page is idle */
+  let last: { input: TimelineInput; g: LaneGeometry } | null = null
+  let crispTimer: ReturnType<typeof setTimeout> | null = null
 
   function size(l: Layer, g: LaneGeometry): void {
     const dpr = window.devicePixelRatio || 1
@@ -168,11 +194,14 @@ export function createCanvasLanes(root: HTMLElement): {
       ctx.globalAlpha = 0.3
       ctx.setLineDash([4, 4])
       ctx.beginPath()
+      const columns = new Columns(g.width)
+      const barrierId = th.strings.indexOf('barrier')
       for (let i = 0; i < th.mT.length; i++) {
-        if (th.text(th.mKind.data[i]) !== 'barrier') continue
-        const px = Math.round(g.x(th.mT.data[i] / th.timeScale)) + 0.5
-        ctx.moveTo(px, g.top)
-        ctx.lineTo(px, g.top + g.plotH)
+        if (th.mKind.data[i] !== barrierId) continue
+        const px = Math.round(g.x(th.mT.data[i] / th.timeScale))
+        if (!columns.first(px)) continue
+        ctx.moveTo(px + 0.5, g.top)
+        ctx.lineTo(px + 0.5, g.top + g.plotH)
       }
       ctx.stroke()
       ctx.setLineDash([])
@@ -202,11 +231,12 @@ export function createCanvasLanes(root: HTMLElement): {
     }
   }
 
-  /** A run's barrier (a solid line across the lanes) at scenario ms t. */
-  function barrier(ctx: CanvasRenderingContext2D, g: LaneGeometry, t: number): void {
-    const px = Math.round(g.x(t)) + 0.5
-    ctx.moveTo(px, g.top)
-    ctx.lineTo(px, g.top + g.plotH)
+  /** A run's barrier (a solid line across the lanes) at scenario ms t, unless its column has one. */
+  function barrier(ctx: CanvasRenderingContext2D, g: LaneGeometry, t: number, columns: Columns): void {
+    const px = Math.round(g.x(t))
+    if (!columns.first(px)) return
+    ctx.moveTo(px + 0.5, g.top)
+    ctx.lineTo(px + 0.5, g.top + g.plotH)
   }
 
   function strokeBarriers(ctx: CanvasRenderingContext2D): void {
@@ -240,8 +270,10 @@ export function createCanvasLanes(root: HTMLElement): {
     f.fill(ctx)
     const scale = tr.timeScale
     ctx.beginPath()
+    const columns = new Columns(g.width)
+    const barrierId = tr.strings.indexOf('barrier')
     for (let i = 0; i < tr.mT.length; i++) {
-      if (tr.mT.data[i] <= cursor && tr.text(tr.mKind.data[i]) === 'barrier') barrier(ctx, g, tr.mT.data[i] / scale)
+      if (tr.mT.data[i] <= cursor && tr.mKind.data[i] === barrierId) barrier(ctx, g, tr.mT.data[i] / scale, columns)
     }
     strokeBarriers(ctx)
     if (g.pitch >= 3) {
@@ -261,8 +293,10 @@ export function createCanvasLanes(root: HTMLElement): {
    * A live run: the bars layer gets what ended since the last frame (or everything, when `l` is
    * new), the live layer what is still open, drawn up to `cursor`.
    */
-  function drawLive(l: Live, cursor: number, g: LaneGeometry, emphasize: ((seg: number) => boolean) | null, fresh: boolean): void {
+  function drawLive(l: Live, cursor: number, g: LaneGeometry, emphasize: ((seg: number) => boolean) | null, fresh: boolean, final = false): void {
     const tr = l.trace
+    // the last pass over a run that has ended: what is still open (a goroutine left blocked) ends at the end
+    const end = isNaN(tr.endT) ? cursor : Math.min(cursor, tr.endT)
     const scale = tr.timeScale
     const { sState, sT0, sT1, sG, sJob } = tr
     const closed = new Fills(g, emphasize)
@@ -274,7 +308,8 @@ export function createCanvasLanes(root: HTMLElement): {
       const state = sState.data[s]
       if (state === State.Active) return
       const t0 = sT0.data[s]
-      const t1 = sT1.data[s]
+      let t1 = sT1.data[s]
+      if (final && (isNaN(t1) || t1 > end)) t1 = Math.max(t0, end)
       if (!isNaN(t1)) {
         // ended: drawn for good
         l.counts.bars++
@@ -295,8 +330,9 @@ export function createCanvasLanes(root: HTMLElement): {
     const ctx = begin(bars, g, fresh)
     closed.fill(ctx)
     ctx.beginPath()
+    const barrierId = tr.strings.indexOf('barrier')
     for (; l.marks < tr.mT.length; l.marks++) {
-      if (tr.text(tr.mKind.data[l.marks]) === 'barrier') barrier(ctx, g, tr.mT.data[l.marks] / scale)
+      if (tr.mKind.data[l.marks] === barrierId) barrier(ctx, g, tr.mT.data[l.marks] / scale, l.columns)
     }
     strokeBarriers(ctx)
     if (g.pitch >= 3) {
@@ -324,16 +360,91 @@ export function createCanvasLanes(root: HTMLElement): {
     counts = { bars: l.counts.bars + openBars, jobBars: l.counts.jobBars + openJobBars }
   }
 
+  /**
+   * Stretches what a layer shows from the time axis it was drawn for to `g`'s: one bitmap copy,
+   * whatever the number of bars, instead of drawing them all again. Only the time axis may differ.
+   */
+  function restretch(l: Layer, g: LaneGeometry): void {
+    const [d0, d1] = l.domain
+    const w = l.canvas.width
+    const h = l.canvas.height
+    if (w === 0 || h === 0 || !(d1 > d0)) return
+    const dpr = w / g.width
+    const [r0, r1] = g.x.range()
+    const a = g.left - 1
+    const b = g.width
+    // a pixel of the old axis, at time t, goes to g.x(t)
+    const to = (px: number) => g.x(d0 + ((px - r0) / (r1 - r0)) * (d1 - d0))
+    const scratch = document.createElement('canvas')
+    scratch.width = w
+    scratch.height = h
+    const sctx = scratch.getContext('2d') as CanvasRenderingContext2D
+    sctx.drawImage(l.canvas, 0, 0)
+    const ctx = l.ctx
+    ctx.save()
+    ctx.setTransform(1, 0, 0, 1, 0, 0)
+    ctx.clearRect(a * dpr, 0, (b - a) * dpr, h)
+    ctx.beginPath()
+    ctx.rect(a * dpr, 0, (b - a) * dpr, h)
+    ctx.clip()
+    ctx.drawImage(scratch, a * dpr, 0, (b - a) * dpr, h, to(a) * dpr, 0, (to(b) - to(a)) * dpr, h)
+    ctx.restore()
+    l.approx = true
+  }
+
+  /** Stretched layers of a finished run are drawn crisp again, one per task, after the frame that ended the run. */
+  function scheduleCrisp(): void {
+    if (crispTimer !== null) return
+    crispTimer = setTimeout(() => {
+      crispTimer = null
+      if (!last) return
+      const { input, g } = last
+      const tr = input.trace
+      if (tr && tr.status === 'running') return
+      if (bars.approx && tr && bars.source === tr) {
+        drawWhole(tr, tr.end, g, input.emphasize ?? null)
+        bars.approx = false
+        bars.domain = domainOf(g)
+      } else if (ghosts.approx && ghosts.source === input.theory) {
+        drawGhosts(input.theory, g)
+        ghosts.approx = false
+        ghosts.domain = domainOf(g)
+      } else return
+      if (bars.approx || ghosts.approx) scheduleCrisp()
+    }, 30)
+  }
+
+  function cancelCrisp(): void {
+    if (crispTimer !== null) clearTimeout(crispTimer)
+    crispTimer = null
+  }
+
   return {
     draw(input, g) {
-      const geom = `${g.width}|${g.height}|${g.x.domain().join(',')}|${g.pitch}|${g.top}|${g.plotH}`
-      const gk = `${geom}|${input.theory ? input.theory.version : -1}`
+      last = { input, g }
+      const shape = `${g.width}|${g.height}|${g.pitch}|${g.top}|${g.plotH}|${g.left}`
+      const domain = domainOf(g)
+      const sameDomain = (l: Layer) => l.domain[0] === domain[0] && l.domain[1] === domain[1]
+      const tr = input.trace
+      // When only the time axis changed (a live run outgrew it, or ended), a layer is stretched to
+      // the new axis, and drawn crisp again when the run is over and the page idle. A sliding
+      // window (a run that goes on until Stop) is drawn anew: stretched every frame, it would blur.
+      const stretchable = tr !== null && input.window === 0
+      const gk = `${shape}|${input.theory ? input.theory.version : -1}`
       if (input.theory !== ghosts.source || ghosts.key !== gk) {
         drawGhosts(input.theory, g)
         ghosts.key = gk
         ghosts.source = input.theory
+        ghosts.approx = false
+        ghosts.domain = domain
+      } else if (!sameDomain(ghosts)) {
+        if (stretchable) restretch(ghosts, g)
+        else {
+          drawGhosts(input.theory, g)
+          ghosts.approx = false
+        }
+        ghosts.domain = domain
       }
-      const tr = input.trace
       if (!tr) {
         // no run yet: no bar layers at all (an empty full-size canvas still costs the compositor)
         if (bars.key !== 'none') {
@@ -341,54 +452,88 @@ export function createCanvasLanes(root: HTMLElement): {
           empty(liveLayer)
           bars.key = 'none'
           bars.source = undefined
+          bars.approx = false
           live = null
           counts = { bars: 0, jobBars: 0 }
         }
         bars.canvas.style.clipPath = ''
+        if (ghosts.approx) scheduleCrisp()
         return counts
       }
       const emphasize = input.emphasize ?? null
-      const finished = tr.status !== 'running'
-      if (finished) {
-        live = null
-        empty(liveLayer)
+      const liveKey = `${shape}|live|${emphasisId(emphasize)}`
+      if (tr.status !== 'running') {
         // the whole run, once; the cursor only moves the clip
-        const key = `${geom}|${tr.version}|whole|${emphasisId(emphasize)}`
+        const key = `${shape}|${tr.version}|whole|${emphasisId(emphasize)}`
         if (bars.key !== key || bars.source !== tr) {
-          drawWhole(tr, tr.end, g, emphasize)
+          if (live && live.trace === tr && live.key === liveKey && live.base === tr.base && live.examined <= tr.segments && stretchable) {
+            // the run just ended: its last bars join what the live frames drew (no redraw of them all)
+            if (!sameDomain(bars)) restretch(bars, g)
+            drawLive(live, tr.end, g, emphasize, false, true)
+          } else {
+            drawWhole(tr, tr.end, g, emphasize)
+            bars.approx = false
+          }
           bars.key = key
           bars.source = tr
+          bars.domain = domain
+        } else if (!sameDomain(bars)) {
+          if (stretchable) restretch(bars, g)
+          else {
+            drawWhole(tr, tr.end, g, emphasize)
+            bars.approx = false
+          }
+          bars.domain = domain
         }
+        live = null
+        empty(liveLayer)
+        if (bars.approx || ghosts.approx) scheduleCrisp()
         const right = input.cursor >= tr.end ? 0 : Math.max(0, g.width - g.x(input.cursor / tr.timeScale))
         bars.canvas.style.clipPath = right > 0 ? `inset(0 ${right}px 0 0)` : ''
         return counts
       }
       bars.canvas.style.clipPath = ''
-      const key = `${geom}|live|${emphasisId(emphasize)}`
-      const fresh = !live || live.trace !== tr || live.key !== key || live.base !== tr.base || live.examined > tr.segments
+      let fresh = !live || live.trace !== tr || live.key !== liveKey || live.base !== tr.base || live.examined > tr.segments
+      if (!fresh && !sameDomain(bars)) {
+        if (stretchable) {
+          restretch(bars, g)
+          ;(live as Live).columns = new Columns(g.width)
+        } else fresh = true
+      }
       if (fresh) {
-        live = { trace: tr, key, base: tr.base, examined: 0, open: [], marks: 0, exited: new Uint8Array(0), failed: new Uint8Array(0), counts: { bars: 0, jobBars: 0 } }
+        live = { trace: tr, key: liveKey, base: tr.base, examined: 0, open: [], marks: 0, columns: new Columns(g.width), exited: new Uint8Array(0), failed: new Uint8Array(0), counts: { bars: 0, jobBars: 0 } }
+        bars.approx = false
       }
       drawLive(live as Live, input.cursor, g, emphasize, fresh)
-      bars.key = key
+      bars.key = liveKey
       bars.source = tr
+      bars.domain = domain
       return counts
     },
     clear() {
+      cancelCrisp()
       for (const l of [bars, ghosts, liveLayer]) {
         empty(l)
         l.key = ''
         l.source = undefined
+        l.approx = false
       }
       live = null
+      last = null
       bars.canvas.style.clipPath = ''
     },
     destroy() {
+      cancelCrisp()
       bars.canvas.remove()
       ghosts.canvas.remove()
       liveLayer.canvas.remove()
     },
   }
+}
+
+function domainOf(g: LaneGeometry): [number, number] {
+  const [a, b] = g.x.domain()
+  return [a, b]
 }
 
 function grow(a: Uint8Array, n: number): Uint8Array {
