@@ -1,6 +1,6 @@
 import { axisLeft } from 'd3-axis'
 import { scaleLinear, type ScaleLinear } from 'd3-scale'
-import { select } from 'd3-selection'
+import { select, type Selection } from 'd3-selection'
 import { area, curveStepAfter, line } from 'd3-shape'
 import { ResourceKind } from '../core/events'
 import type { ResourceTrack, Trace } from '../core/trace'
@@ -22,10 +22,10 @@ type Pt = [number, number]
 export function createStrip(el: HTMLElement, resource: string, caption: string): StripController {
   const svg = select(el).append('svg').attr('class', 'strip-svg').attr('role', 'img')
   const gY = svg.append('g').attr('class', 'strip-axis')
-  const pathArea = svg.append('path').attr('class', 'strip-area')
-  const pathLine = svg.append('path').attr('class', 'strip-line')
-  const pathSend = svg.append('path').attr('class', 'strip-senders')
-  const pathRecv = svg.append('path').attr('class', 'strip-receivers')
+  const pathArea = chunkedPath(svg, 'strip-area')
+  const pathLine = chunkedPath(svg, 'strip-line')
+  const pathSend = chunkedPath(svg, 'strip-senders')
+  const pathRecv = chunkedPath(svg, 'strip-receivers')
   const capLine = svg.append('line').attr('class', 'strip-cap')
   const capText = svg.append('text').attr('class', 'strip-cap-label')
   const title = svg.append('text').attr('class', 'strip-title').attr('x', 6).attr('y', 14)
@@ -64,10 +64,12 @@ export function createStrip(el: HTMLElement, resource: string, caption: string):
     // one decimal of a pixel is plenty, and keeps the path text (parsed by the browser) short
     const stepArea = area<Pt>().digits(1).curve(curveStepAfter).x((d) => x(d[0])).y0(y(0)).y1((d) => y(d[1]))
     const step = line<Pt>().digits(1).curve(curveStepAfter).x((d) => x(d[0])).y((d) => y(d[1]))
-    pathArea.attr('d', stepArea(pts.value) ?? '')
-    pathLine.attr('d', step(pts.value) ?? '')
-    pathSend.attr('d', isChan && pts.peak[1] > 0 ? (step(pts.send) ?? '') : '')
-    pathRecv.attr('d', isChan && pts.peak[2] > 0 ? (step(pts.recv) ?? '') : '')
+    // what every point's place depends on: when it changes, every chunk is drawn again
+    const frame = `${x.domain().join(',')}|${x.range().join(',')}|${top}|${height}`
+    pathArea.draw(pts.value, x, frame, (p) => stepArea(p) ?? '')
+    pathLine.draw(pts.value, x, frame, (p) => step(p) ?? '')
+    pathSend.draw(isChan && pts.peak[1] > 0 ? pts.send : [], x, frame, (p) => step(p) ?? '')
+    pathRecv.draw(isChan && pts.peak[2] > 0 ? pts.recv : [], x, frame, (p) => step(p) ?? '')
     const showCap = isChan && cap > 0
     capLine.attr('x1', left).attr('x2', width - M.right).attr('y1', y(cap)).attr('y2', y(cap)).attr('display', showCap ? null : 'none')
     capText.attr('x', width - M.right).attr('y', y(cap) - 4).attr('text-anchor', 'end').text(showCap ? `cap ${cap}` : '')
@@ -83,6 +85,55 @@ export function createStrip(el: HTMLElement, resource: string, caption: string):
     destroy() {
       ro.disconnect()
       svg.remove()
+    },
+  }
+}
+
+/** Pixel columns per path element of a chunked path. */
+const CHUNK_PX = 96
+
+/**
+ * A step path cut into elements of CHUNK_PX columns each. During a live run only the last chunks
+ * change, so only their text is made, parsed and painted again; a long run's counter (a
+ * batches-of-1 run's WaitGroup goes 0 → 1 → 0 ten thousand times) is thousands of points.
+ * Each chunk starts at the last point of the one before, so the steps join without a gap.
+ */
+function chunkedPath(svg: Selection<SVGSVGElement, unknown, null, undefined>, cls: string) {
+  const g = svg.append('g').attr('class', cls)
+  const paths: SVGPathElement[] = []
+  /** per chunk: the frame, point count and last point it was drawn with */
+  const drawn: string[] = []
+  return {
+    draw(pts: Pt[], x: ScaleLinear<number, number>, frame: string, path: (p: Pt[]) => string): void {
+      const [r0] = x.range()
+      const chunks: Pt[][] = []
+      let cur: Pt[] | null = null
+      let curIndex = -1
+      for (const p of pts) {
+        const k = Math.max(0, Math.floor((x(p[0]) - r0) / CHUNK_PX))
+        if (k !== curIndex || !cur) {
+          const prev: Pt | undefined = cur ? cur[cur.length - 1] : undefined
+          cur = prev ? [prev] : []
+          chunks.push(cur)
+          curIndex = k
+        }
+        cur.push(p)
+      }
+      for (let i = 0; i < chunks.length; i++) {
+        const c = chunks[i]
+        const last = c[c.length - 1]
+        let sum = 0
+        for (const q of c) sum += q[0] * 31 + q[1]
+        const sig = `${frame}|${c.length}|${sum}|${last[0]},${last[1]}`
+        if (!paths[i]) paths[i] = g.append('path').node() as SVGPathElement
+        if (drawn[i] !== sig) {
+          paths[i].setAttribute('d', path(c))
+          drawn[i] = sig
+        }
+      }
+      for (let i = chunks.length; i < paths.length; i++) paths[i].remove()
+      paths.length = chunks.length
+      drawn.length = chunks.length
     },
   }
 }
