@@ -53,7 +53,25 @@ export type ViewSpec =
   /** rolling rates, queue depth and latency of a run that goes on until Stop */
   | { type: 'rolling'; resource: string; produced: string; consumed: string }
 
-export interface PatternModule<P = ParamValues> extends PatternSchema {
+/**
+ * What runs: a pattern's program and what the runtime must know to run it. It lives in the
+ * pattern's `program.ts`, which the scheduler worker imports without the rest of the module (see
+ * programs.ts); the module spreads it into itself.
+ */
+export interface PatternProgram<P = ParamValues> {
+  id: string
+  program: Program<P>
+  /** runs until Stop (no fixed number of items) */
+  continuous?(params: P): boolean
+}
+
+/** Where a run finds the program of a scenario's pattern: the registry (page, tests) or the worker's PROGRAMS. */
+export interface ProgramCatalog {
+  /** throws for an unknown pattern (scenarios are checked on the way in) */
+  programOf(id: string): PatternProgram
+}
+
+export interface PatternModule<P = ParamValues> extends PatternSchema, PatternProgram<P> {
   /** shown on the pattern button */
   short: string
   /** one line: what to look for on the timeline */
@@ -61,7 +79,6 @@ export interface PatternModule<P = ParamValues> extends PatternSchema {
   params: readonly ParamSpec[]
   /** the shared workload and machine settings that matter with these parameters */
   uses(params: P, shared: SharedValues): readonly SharedKey[]
-  program: Program<P>
   /** named parameter sets from the talk, with the numbers they must reproduce */
   presets: readonly Preset[]
   views: readonly ViewSpec[]
@@ -69,8 +86,6 @@ export interface PatternModule<P = ParamValues> extends PatternSchema {
   expectations(s: Scenario): Expectation[]
   /** the scenario in one line, for captions: "100 items × 50 ms · worker pool P = 10 · buffer 10" */
   summary(s: Scenario): string
-  /** runs until Stop (no fixed number of items) */
-  continuous?(params: P): boolean
   /** these parameters can end in a deadlock on purpose (a trap the pattern demonstrates) */
   mayDeadlock?(params: P): boolean
   /** lanes worth highlighting in a trace (the critical path) */

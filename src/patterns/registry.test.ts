@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { NumberSpec } from '../core/params'
 import { decodeScenario, encodeScenario } from '../core/url'
 import { definePattern } from './module'
+import { PROGRAMS } from './programs'
 import { REGISTRY, Registry } from './registry'
 import { runVirtual, traceOf, theoryMeta } from './theory'
 
@@ -46,7 +47,7 @@ func main() {
 }`,
 })
 
-describe('a new pattern module is picked up with no edit outside its folder and the registry', () => {
+describe('a new pattern module is picked up with no edit outside its folder and the registry (registry.ts; programs.ts for the worker)', () => {
   const registry = new Registry([...REGISTRY.modules, echo], 'pool')
 
   it('links name it, its parameters and its presets', () => {
@@ -68,6 +69,18 @@ describe('a new pattern module is picked up with no edit outside its folder and 
   it('the registry refuses a module whose parameter would take a link key', () => {
     const bad = definePattern({ ...echo, id: 'bad', presets: [], params: [{ ...echo.params[0], key: 'n' }] })
     expect(() => new Registry([...REGISTRY.modules, bad], 'pool')).toThrow(/taken by the link format/)
+  })
+})
+
+describe('the scheduler worker’s programs (programs.ts) are the registry’s', () => {
+  it('every registered pattern, in the same order, with its module’s own program', () => {
+    expect(PROGRAMS.programs.map((p) => p.id)).toEqual(REGISTRY.modules.map((m) => m.id))
+    for (const m of REGISTRY.modules) {
+      const p = PROGRAMS.programOf(m.id)
+      expect(p.program, m.id).toBe(m.program)
+      expect(p.continuous, m.id).toBe(m.continuous)
+    }
+    expect(() => PROGRAMS.programOf('no-such-pattern')).toThrow(/unknown pattern/)
   })
 })
 

@@ -4,11 +4,8 @@ import { workloadSummary } from '../../core/shared'
 import { definePattern, type Expectation } from '../module'
 import { WORKLOAD_KEYS } from '../workload'
 import { GO } from './go'
+import { BATCHES_PROGRAM, type Params } from './program'
 import { BATCH_PRESETS } from './presets'
-
-interface Params {
-  batch: number
-}
 
 const BATCH: NumberSpec = { type: 'number', key: 'batch', label: 'Batch size B', unit: 'per batch', min: 1, max: 1_000, default: 10, integer: true, log: true }
 
@@ -19,34 +16,15 @@ export function batchMakespan(durations: readonly number[], B: number): number {
   return total
 }
 
-/**
- * Batch-and-wait: B goroutines per batch, then wg.Wait() (a barrier) before the next batch starts.
- * The talk's slides call this a worker pool; it is not one (see the worker pool).
- */
+/** Batch-and-wait: B goroutines per batch, then a barrier (the program: ./program.ts). */
 export const batches = definePattern<Params>({
-  id: 'batches',
+  ...BATCHES_PROGRAM,
   title: 'Batches',
   short: 'Batches',
   lesson: 'B goroutines, then wg.Wait() before the next batch: one slow job holds its whole batch.',
   params: [BATCH],
   v1Keys: ['batch'],
   uses: () => WORKLOAD_KEYS,
-  program: async (main, { jobs, params }) => {
-    const all = jobs()
-    const B = params.batch
-    const wg = main.waitGroup('wg')
-    for (let b = 0; b * B < all.length; b++) {
-      for (const job of all.slice(b * B, (b + 1) * B)) {
-        wg.add(1)
-        main.go(`go #${job.id + 1}`, async (g) => {
-          await g.run(job)
-          wg.done()
-        }, `batch ${b + 1}`)
-      }
-      await main.wait(wg)
-      main.mark('barrier', wg.resource, b)
-    }
-  },
   go: GO,
   presets: BATCH_PRESETS,
   views: [{ type: 'strip', resource: 'wg', caption: 'WaitGroup counter: goroutines of the batch still running' }],

@@ -1,4 +1,3 @@
-import type { Job } from '../../core/jobs'
 import { jobDurations } from '../../core/jobs'
 import type { NumberSpec } from '../../core/params'
 import { workloadSummary } from '../../core/shared'
@@ -6,44 +5,21 @@ import { definePattern, type Expectation } from '../module'
 import { listSchedule } from '../closedForms'
 import { WORKLOAD_KEYS } from '../workload'
 import { GO } from './go'
+import { POOL_PROGRAM, type Params } from './program'
 import { POOL_PRESETS } from './presets'
-
-interface Params {
-  pool: number
-  buffer: number
-}
 
 const POOL: NumberSpec = { type: 'number', key: 'pool', label: 'Pool size P', unit: 'workers', min: 1, max: 256, default: 10, integer: true, log: true }
 const BUFFER: NumberSpec = { type: 'number', key: 'buffer', label: 'Buffer', unit: 'slots', min: 0, max: 1_000, default: 10, integer: true, log: true, hint: 'jobs channel capacity; 0 = unbuffered' }
 
-/**
- * Worker pool: a producer sends every job into `jobs := make(chan Job, buffer)` (blocking when it
- * is full) and closes it; P long-lived workers `range` over it; main waits on a WaitGroup.
- */
+/** Worker pool: P long-lived workers range over a jobs channel (the program: ./program.ts). */
 export const pool = definePattern<Params>({
-  id: 'pool',
+  ...POOL_PROGRAM,
   title: 'Worker pool',
   short: 'Worker pool',
   lesson: 'P workers range over a jobs channel: a free worker takes the next job at once, the producer blocks when the buffer is full.',
   params: [POOL, BUFFER],
   v1Keys: ['pool', 'buffer'],
   uses: () => WORKLOAD_KEYS,
-  program: async (main, { jobs, params }) => {
-    const ch = main.chan<Job>('jobs', params.buffer)
-    main.go('producer', async (p) => {
-      for (const job of jobs()) await p.send(ch, job)
-      p.close(ch)
-    })
-    const wg = main.waitGroup('wg')
-    for (let w = 0; w < params.pool; w++) {
-      wg.add(1)
-      main.go(`worker ${w + 1}`, async (g) => {
-        for await (const job of g.range(ch)) await g.run(job)
-        wg.done()
-      }, 'workers')
-    }
-    await main.wait(wg)
-  },
   go: GO,
   presets: POOL_PRESETS,
   views: [{ type: 'strip', resource: 'jobs', caption: 'jobs channel' }],

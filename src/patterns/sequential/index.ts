@@ -4,18 +4,16 @@ import { definePattern } from '../module'
 import { sum } from '../closedForms'
 import { WORKLOAD_KEYS } from '../workload'
 import { GO } from './go'
+import { SEQUENTIAL_PROGRAM } from './program'
 
-/** `for _, j := range jobs { process(j) }`: one goroutine, one item after another. */
+/** One goroutine, one item after another (the program: ./program.ts). */
 export const sequential = definePattern<Record<string, never>>({
-  id: 'sequential',
+  ...SEQUENTIAL_PROGRAM,
   title: 'Sequential',
   short: 'Sequential',
   lesson: 'one goroutine, one job after another: the makespan is Σd.',
   params: [],
   uses: () => WORKLOAD_KEYS,
-  program: async (main, { jobs }) => {
-    for (const job of jobs()) await main.run(job)
-  },
   go: GO,
   presets: [],
   views: [],

@@ -3,26 +3,16 @@ import { workloadSummary } from '../../core/shared'
 import { definePattern, type Expectation } from '../module'
 import { WORKLOAD_KEYS } from '../workload'
 import { GO } from './go'
+import { UNBOUNDED_PROGRAM } from './program'
 
-/** `for _, j := range jobs { wg.Add(1); go func() { defer wg.Done(); process(j) }() }; wg.Wait()` */
+/** A goroutine per item, joined by a WaitGroup (the program: ./program.ts). */
 export const unbounded = definePattern<Record<string, never>>({
-  id: 'unbounded',
+  ...UNBOUNDED_PROGRAM,
   title: 'Unbounded',
   short: 'Unbounded',
   lesson: 'a goroutine per item, all at once: fast for io, but nothing limits how many run (or how much cpu they want).',
   params: [],
   uses: () => WORKLOAD_KEYS,
-  program: async (main, { jobs }) => {
-    const wg = main.waitGroup('wg')
-    for (const job of jobs()) {
-      wg.add(1)
-      main.go(`go #${job.id + 1}`, async (g) => {
-        await g.run(job)
-        wg.done()
-      })
-    }
-    await main.wait(wg)
-  },
   go: GO,
   presets: [],
   views: [],
