@@ -322,5 +322,6 @@ test.afterAll(() => {
   ]
   // BENCH_OUT: where a partial run (`-g`) writes, so that it does not replace the full table
   writeFileSync(process.env.BENCH_OUT ?? 'BENCHMARKS.md', lines.join('\n'))
+  // oxlint-disable-next-line no-console -- the rows go to the terminal too, where a partial run (-g) is read
   for (const r of rows) console.log(`${r.pass ? 'PASS' : 'FAIL'} ${r.what}: ${r.measured}`)
 })
