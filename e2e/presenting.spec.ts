@@ -166,6 +166,24 @@ test('the Go code follows the replay; hovering a bar marks its line; picking a l
   await page.screenshot({ path: 'e2e/__screens__/code-panel.png' })
 })
 
+test.describe('a part that loads on demand and cannot', () => {
+  // no service worker: it would answer from its cache, and the failure is what this test is about
+  test.use({ serviceWorkers: 'block' })
+
+  test('says so in its place, and the rest of the page goes on working', async ({ page, errors }) => {
+    await page.route(/\/assets\/go-[^/]*\.js$/, (route) => route.abort())
+    await open(page, 'v=2&p=pool&n=20&d=10')
+    await page.keyboard.press('g')
+    await expect(page.getByTestId('load-failed')).toContainText('Could not show the code panel')
+    await expect(page.getByTestId('code-panel')).toHaveCount(0)
+    expect(await runToEnd(page)).toBe('done')
+    expect(Number((await timelineData(page)).lanes)).toBeGreaterThan(0)
+    // expected here: the aborted request, and the failed import as React reports the error it caught
+    const unexpected = errors.filter((e) => !/^Failed to load resource: net::ERR_FAILED$|^TypeError: Failed to fetch dynamically imported module: .*\/assets\/go-/.test(e))
+    errors.splice(0, errors.length, ...unexpected)
+  })
+})
+
 test('a sweep draws the theory’s curve over a range and measures a few points for real', async ({ page }) => {
   test.setTimeout(90_000)
   await open(page, 'v=2&p=pool&n=40&d=10&pool=4')

@@ -95,8 +95,9 @@ export interface PatternModule<P = ParamValues> extends PatternSchema, PatternPr
   /**
    * The program as Go, for the code panel: what a learner reads. Lines a goroutine waits on end in
    * `//@ who what [resource]` tags (see core/gosource.ts) so the panel can mark where each one is.
+   * Loaded when the panel opens (`() => import('./go')`): neither the first page nor the workers carry it.
    */
-  go: string
+  go(): Promise<string>
 }
 
 /** Typed definition of a module; the registry holds them with plain parameter values. */

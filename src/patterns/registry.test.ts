@@ -31,7 +31,7 @@ const echo = definePattern<{ copies: number }>({
   views: [],
   expectations: () => [],
   summary: () => 'echo',
-  go: `
+  go: async () => `
 func main() {
 	var wg sync.WaitGroup
 	for c := 1; c <= copies; c++ {

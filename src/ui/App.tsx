@@ -1,4 +1,4 @@
-import { Suspense, lazy, memo, useEffect, useMemo } from 'react'
+import { lazy, memo, useEffect, useMemo } from 'react'
 import { formatMs } from '../core/format'
 import { effectiveThreads } from '../core/shared'
 import { encodeScenario } from '../core/url'
@@ -13,6 +13,7 @@ import { Dialog, DialogHead } from './Dialog'
 import { useApp, useTraceMetrics } from './hooks'
 import { KEYS, installKeyboard } from './keyboard'
 import { Legend as LegendView } from './Legend'
+import { Loadable } from './Loadable'
 import { MetricsPanel } from './MetricsPanel'
 import { playPausePinned, playPauseRun, replayPinned, replayRun } from './motion'
 import { Notices } from './Notices'
@@ -37,6 +38,8 @@ const SweepView = lazy(() => import('./SweepView'))
 const CodePanel = lazy(() => import('./CodePanel'))
 const Claims = lazy(() => import('./Claims').then((m) => ({ default: m.Claims })))
 const TimelineTable = lazy(() => import('./TimelineTable').then((m) => ({ default: m.TimelineTable })))
+
+const LOADING = <div className="loading">Loading…</div>
 
 /** What the run is doing, in a few words: the part a screen reader announces. */
 function statusText(status: AppState['status']): string {
@@ -195,9 +198,9 @@ export function App() {
           </div>
         </div>
         {scene && (
-          <Suspense fallback={null}>
+          <Loadable what="the talk's claims" fallback={null}>
             <Claims preset={scene} trace={trace} />
-          </Suspense>
+          </Loadable>
         )}
         <div className="caption-row">
           <span className="caption" data-testid="caption">
@@ -215,12 +218,26 @@ export function App() {
           {view.main === 'timeline' && (
             <TimelineView key={`${mod.id}|${strips.map((s) => s.resource).join('|')}`} theory={theory} strips={strips} stages={stages} rolling={rolling} continuous={continuous} hasTrace={trace !== null} />
           )}
-          <Suspense fallback={<div className="loading">Loading…</div>}>
-            {view.main === 'timeline' && table && <TimelineTable theory={theory} />}
-            {view.main === 'compare' && <CompareView />}
-            {view.main === 'sweep' && <SweepView />}
-            {view.code && view.main === 'timeline' && <CodePanel pattern={shown.pattern} />}
-          </Suspense>
+          {view.main === 'timeline' && table && (
+            <Loadable what="the timeline as a table" fallback={LOADING}>
+              <TimelineTable theory={theory} />
+            </Loadable>
+          )}
+          {view.main === 'compare' && (
+            <Loadable what="the comparison" fallback={LOADING}>
+              <CompareView />
+            </Loadable>
+          )}
+          {view.main === 'sweep' && (
+            <Loadable what="the sweep" fallback={LOADING}>
+              <SweepView />
+            </Loadable>
+          )}
+          {view.code && view.main === 'timeline' && (
+            <Loadable what="the code panel" fallback={LOADING}>
+              <CodePanel pattern={shown.pattern} />
+            </Loadable>
+          )}
         </div>
         <Legend />
         <MetricsPanel trace={trace} metrics={metrics} theory={trace ? runTheory : theory} stale={stale} continuous={continuous} theoryMs={theoryState.ms} />

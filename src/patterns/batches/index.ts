@@ -3,7 +3,6 @@ import type { NumberSpec } from '../../core/params'
 import { workloadSummary } from '../../core/shared'
 import { definePattern, type Expectation } from '../module'
 import { WORKLOAD_KEYS } from '../workload'
-import { GO } from './go'
 import { BATCHES_PROGRAM, type Params } from './program'
 import { BATCH_PRESETS } from './presets'
 
@@ -25,7 +24,7 @@ export const batches = definePattern<Params>({
   params: [BATCH],
   v1Keys: ['batch'],
   uses: () => WORKLOAD_KEYS,
-  go: GO,
+  go: () => import('./go').then((m) => m.GO),
   presets: BATCH_PRESETS,
   views: [{ type: 'strip', resource: 'wg', caption: 'WaitGroup counter: goroutines of the batch still running' }],
   expectations: (s) => {

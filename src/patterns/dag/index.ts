@@ -5,7 +5,6 @@ import { sum } from '../closedForms'
 import { definePattern, type Expectation } from '../module'
 import { TASK_MS, TASK_NAME } from '../tasks'
 import { MACHINE_KEYS } from '../workload'
-import { GO } from './go'
 import { DAG_PROGRAM, type Params } from './program'
 import { criticalPath, earliestFinish, nodesOf, phasesOf, repair } from './graph'
 import { DAG_PRESETS } from './presets'
@@ -55,7 +54,7 @@ export const dag = definePattern<Params>({
     return { values: { ...values, tasks: r.items }, notices: r.notices }
   },
   uses: () => ['kind', 'cpuShare', ...MACHINE_KEYS] as SharedKey[],
-  go: GO,
+  go: () => import('./go').then((m) => m.GO),
   presets: DAG_PRESETS,
   views: [{ type: 'strip', resource: 'wg', caption: 'WaitGroup counter: calls still running' }],
   expectations: (s) => {

@@ -6,7 +6,6 @@ import { listSchedule, sum } from '../closedForms'
 import { definePattern, type Expectation } from '../module'
 import { TASK_MS, TASK_NAME, tasksOf } from '../tasks'
 import { MACHINE_KEYS, WORKLOAD_KEYS } from '../workload'
-import { GO } from './go'
 import { FANOUT_PROGRAM, workOf, type Params } from './program'
 import { FANOUT_PRESETS } from './presets'
 
@@ -66,7 +65,7 @@ export const fanout = definePattern<Params>({
   lesson: 'fork every call at once and join with wg.Wait(): the slowest call decides, not the sum.',
   params: [SOURCE, TASKS, MODE, WORKERS, COMBINE],
   uses: (p) => (p.source === 'items' ? WORKLOAD_KEYS : (['kind', 'cpuShare', ...MACHINE_KEYS] as SharedKey[])),
-  go: GO,
+  go: () => import('./go').then((m) => m.GO),
   presets: FANOUT_PRESETS,
   views: [
     { type: 'strip', resource: 'wg', caption: 'WaitGroup counter: calls still running' },

@@ -5,7 +5,6 @@ import type { SharedKey } from '../../core/shared'
 import { definePattern, type Expectation } from '../module'
 import { TASK_NAME } from '../tasks'
 import { MACHINE_KEYS } from '../workload'
-import { GO } from './go'
 import { PIPELINE_PROGRAM, type Params } from './program'
 import { PIPELINE_PRESETS, logStages } from './presets'
 import { bottleneck, bottleneckBound, itemsPerStage, outputName, stagesOf, unboundedMakespan } from './stages'
@@ -52,7 +51,7 @@ export const pipeline = definePattern<Params>({
   params: [STAGES, MODE, TAKE],
   uses: () => ['n', ...MACHINE_KEYS] as SharedKey[],
   mayDeadlock: (p) => p.take > 0 && p.mode === 'pipeline',
-  go: GO,
+  go: () => import('./go').then((m) => m.GO),
   presets: PIPELINE_PRESETS,
   views: [
     {

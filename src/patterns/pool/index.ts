@@ -4,7 +4,6 @@ import { workloadSummary } from '../../core/shared'
 import { definePattern, type Expectation } from '../module'
 import { listSchedule } from '../closedForms'
 import { WORKLOAD_KEYS } from '../workload'
-import { GO } from './go'
 import { POOL_PROGRAM, type Params } from './program'
 import { POOL_PRESETS } from './presets'
 
@@ -20,7 +19,7 @@ export const pool = definePattern<Params>({
   params: [POOL, BUFFER],
   v1Keys: ['pool', 'buffer'],
   uses: () => WORKLOAD_KEYS,
-  go: GO,
+  go: () => import('./go').then((m) => m.GO),
   presets: POOL_PRESETS,
   views: [{ type: 'strip', resource: 'jobs', caption: 'jobs channel' }],
   expectations: (s) => {

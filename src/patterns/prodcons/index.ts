@@ -3,7 +3,6 @@ import type { NumberSpec, ParamValues, ToggleSpec } from '../../core/params'
 import { kindSummary, type SharedKey } from '../../core/shared'
 import { definePattern, type Expectation } from '../module'
 import { MACHINE_KEYS } from '../workload'
-import { GO } from './go'
 import { PRODCONS_PROGRAM, type Params } from './program'
 import { prodConsMakespan, produceTimes } from './closedForm'
 import { PRODCONS_PRESETS } from './presets'
@@ -36,7 +35,7 @@ export const prodcons = definePattern<Params>({
     num('batchCost', 'Cost per batch', 'ms', 0, 1_000, 0, 'fixed cost of one write, whatever its size', continuousOnly),
   ],
   uses: (p) => (p.continuous ? (['kind', 'cpuShare', ...MACHINE_KEYS] as SharedKey[]) : (['n', 'kind', 'cpuShare', ...MACHINE_KEYS] as SharedKey[])),
-  go: GO,
+  go: () => import('./go').then((m) => m.GO),
   presets: PRODCONS_PRESETS,
   views: [
     { type: 'strip', resource: 'events', caption: 'events channel' },

@@ -3,7 +3,6 @@ import { workloadSummary } from '../../core/shared'
 import { definePattern } from '../module'
 import { sum } from '../closedForms'
 import { WORKLOAD_KEYS } from '../workload'
-import { GO } from './go'
 import { SEQUENTIAL_PROGRAM } from './program'
 
 /** One goroutine, one item after another (the program: ./program.ts). */
@@ -14,7 +13,7 @@ export const sequential = definePattern<Record<string, never>>({
   lesson: 'one goroutine, one job after another: the makespan is Σd.',
   params: [],
   uses: () => WORKLOAD_KEYS,
-  go: GO,
+  go: () => import('./go').then((m) => m.GO),
   presets: [],
   views: [],
   // one goroutine runs everything in turn, whatever the job kind

@@ -2,7 +2,6 @@ import { jobDurations } from '../../core/jobs'
 import { workloadSummary } from '../../core/shared'
 import { definePattern, type Expectation } from '../module'
 import { WORKLOAD_KEYS } from '../workload'
-import { GO } from './go'
 import { UNBOUNDED_PROGRAM } from './program'
 
 /** A goroutine per item, joined by a WaitGroup (the program: ./program.ts). */
@@ -13,7 +12,7 @@ export const unbounded = definePattern<Record<string, never>>({
   lesson: 'a goroutine per item, all at once: fast for io, but nothing limits how many run (or how much cpu they want).',
   params: [],
   uses: () => WORKLOAD_KEYS,
-  go: GO,
+  go: () => import('./go').then((m) => m.GO),
   presets: [],
   views: [],
   expectations: (s) => {
