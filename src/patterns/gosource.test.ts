@@ -4,6 +4,7 @@ import { lineFor, lineOfSegment, parseGo, type GoLine } from '../core/gosource'
 import { compareLabel, compareScenario, presetScenario, type Scenario } from '../core/scenario'
 import { effectiveThreads } from '../core/shared'
 import type { Trace } from '../core/trace'
+import { PROGRAMS } from './programs'
 import { REGISTRY } from './registry'
 import { randomScenario, scenarioOf, virtual } from './testkit'
 import { planTrace } from './theory'
@@ -39,7 +40,7 @@ function unmapped(tr: Trace): string[] {
 }
 
 async function expectEveryStateMapped(s: Scenario, what: string): Promise<void> {
-  const tr = await planTrace(REGISTRY, s, effectiveThreads(s.shared, THREADS))
+  const tr = await planTrace(PROGRAMS, s, effectiveThreads(s.shared, THREADS))
   expect(tr.segments, `${what}: the trace has segments`).toBeGreaterThan(0)
   expect(unmapped(tr), `${what}: ${s.pattern}'s Go has no line for`).toEqual([])
 }

@@ -55,8 +55,9 @@ export type ViewSpec =
 
 /**
  * What runs: a pattern's program and what the runtime must know to run it. It lives in the
- * pattern's `program.ts`, which the scheduler worker imports without the rest of the module (see
- * programs.ts); the module spreads it into itself.
+ * pattern's `program.ts`, apart from the module: the scheduler worker imports the programs (see
+ * programs.ts) and none of what the page shows; the page imports the modules (registry.ts) and
+ * none of the programs, which it never runs.
  */
 export interface PatternProgram<P = ParamValues> {
   id: string
@@ -65,13 +66,14 @@ export interface PatternProgram<P = ParamValues> {
   continuous?(params: P): boolean
 }
 
-/** Where a run finds the program of a scenario's pattern: the registry (page, tests) or the worker's PROGRAMS. */
+/** Where a run finds the program of a scenario's pattern (PROGRAMS, or a test's own catalog). */
 export interface ProgramCatalog {
   /** throws for an unknown pattern (scenarios are checked on the way in) */
   programOf(id: string): PatternProgram
 }
 
-export interface PatternModule<P = ParamValues> extends PatternSchema, PatternProgram<P> {
+/** What the page knows of a pattern: everything but the program (in the same folder: program.ts). */
+export interface PatternModule<P = ParamValues> extends PatternSchema {
   /** shown on the pattern button */
   short: string
   /** one line: what to look for on the timeline */
@@ -86,6 +88,8 @@ export interface PatternModule<P = ParamValues> extends PatternSchema, PatternPr
   expectations(s: Scenario): Expectation[]
   /** the scenario in one line, for captions: "100 items × 50 ms · worker pool P = 10 · buffer 10" */
   summary(s: Scenario): string
+  /** runs until Stop (no fixed number of items): the function its program.ts gives the runtime too */
+  continuous?(params: P): boolean
   /** these parameters can end in a deadlock on purpose (a trap the pattern demonstrates) */
   mayDeadlock?(params: P): boolean
   /** lanes worth highlighting in a trace (the critical path) */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { checkClaim } from '../core/claims'
 import { compareLabel, compareScenario, presetScenario, type Preset } from '../core/scenario'
 import { deckOf } from './deck'
+import { PROGRAMS } from './programs'
 import { REGISTRY } from './registry'
 import { planTrace } from './theory'
 
@@ -23,10 +24,10 @@ describe('the deck follows the talk', () => {
 /** Every run a preset's claims can be about: its own (named by its pattern) and each compared run. */
 async function makespans(p: Preset): Promise<Map<string, number>> {
   const out = new Map<string, number>()
-  const own = await planTrace(REGISTRY, presetScenario(REGISTRY, p), 2)
+  const own = await planTrace(PROGRAMS, presetScenario(REGISTRY, p), 2)
   out.set(p.pattern, own.endT / own.timeScale)
   for (const c of p.compare ?? []) {
-    const tr = await planTrace(REGISTRY, compareScenario(REGISTRY, p, c), 2)
+    const tr = await planTrace(PROGRAMS, compareScenario(REGISTRY, p, c), 2)
     out.set(compareLabel(c), tr.endT / tr.timeScale)
   }
   return out

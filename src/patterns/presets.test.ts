@@ -6,6 +6,7 @@ import { compareLabel, compareScenario, presetScenario } from '../core/scenario'
 import { effectiveThreads } from '../core/shared'
 import type { Trace } from '../core/trace'
 import type { Expectation } from './module'
+import { PROGRAMS } from './programs'
 import { REGISTRY } from './registry'
 import { randomScenario } from './testkit'
 import { planTrace } from './theory'
@@ -27,7 +28,7 @@ function holds(actual: number, e: Expectation): boolean {
 }
 
 async function theoryOf(s: Parameters<typeof planTrace>[1]): Promise<Trace> {
-  return planTrace(REGISTRY, s, effectiveThreads(s.shared, THREADS))
+  return planTrace(PROGRAMS, s, effectiveThreads(s.shared, THREADS))
 }
 
 describe('every preset reproduces the talk’s numbers in theory (SCENARIOS.md §11)', () => {

@@ -2,7 +2,7 @@ import type { Preset } from '../core/scenario'
 import { SHARED_BY_KEY } from '../core/shared'
 import type { LinkCatalog } from '../core/url'
 import { batches } from './batches'
-import type { PatternModule, PatternProgram, ProgramCatalog } from './module'
+import type { PatternModule } from './module'
 import { pipeline } from './pipeline'
 import { pool } from './pool'
 import { prodcons } from './prodcons'
@@ -19,7 +19,7 @@ const RESERVED = new Set(['v', 'p', 'preset', 'pattern'])
  * folder and this list knows a pattern by name: the settings panel, the link codec, the theory and
  * the views all go through here.
  */
-export class Registry implements LinkCatalog, ProgramCatalog {
+export class Registry implements LinkCatalog {
   private byId = new Map<string, PatternModule>()
   private presetsById = new Map<string, Preset>()
 
@@ -58,10 +58,6 @@ export class Registry implements LinkCatalog, ProgramCatalog {
     const m = this.byId.get(id)
     if (!m) throw new Error(`unknown pattern ${id}`)
     return m
-  }
-
-  programOf(id: string): PatternProgram {
-    return this.module(id)
   }
 
   preset(id: string): Preset | undefined {

@@ -3,7 +3,7 @@ import type { NumberSpec } from '../../core/params'
 import { workloadSummary } from '../../core/shared'
 import { definePattern, type Expectation } from '../module'
 import { WORKLOAD_KEYS } from '../workload'
-import { BATCHES_PROGRAM, type Params } from './program'
+import type { Params } from './program'
 import { BATCH_PRESETS } from './presets'
 
 const BATCH: NumberSpec = { type: 'number', key: 'batch', label: 'Batch size B', unit: 'per batch', min: 1, max: 1_000, default: 10, integer: true, log: true }
@@ -15,9 +15,9 @@ export function batchMakespan(durations: readonly number[], B: number): number {
   return total
 }
 
-/** Batch-and-wait: B goroutines per batch, then a barrier (the program: ./program.ts). */
+/** Batch-and-wait: B goroutines per batch, then a barrier (its program: ./program.ts). */
 export const batches = definePattern<Params>({
-  ...BATCHES_PROGRAM,
+  id: 'batches',
   title: 'Batches',
   short: 'Batches',
   lesson: 'B goroutines, then wg.Wait() before the next batch: one slow job holds its whole batch.',

@@ -5,7 +5,7 @@ import { sum } from '../closedForms'
 import { definePattern, type Expectation } from '../module'
 import { TASK_MS, TASK_NAME } from '../tasks'
 import { MACHINE_KEYS } from '../workload'
-import { DAG_PROGRAM, type Params } from './program'
+import type { Params } from './program'
 import { criticalPath, earliestFinish, nodesOf, phasesOf, repair } from './graph'
 import { DAG_PRESETS } from './presets'
 
@@ -42,9 +42,9 @@ const MODE: ChoiceSpec = {
   ],
 }
 
-/** The same calls one by one, in phases with barriers, or as a dependency graph (the program: ./program.ts). */
+/** The same calls one by one, in phases with barriers, or as a dependency graph (its program: ./program.ts). */
 export const dag = definePattern<Params>({
-  ...DAG_PROGRAM,
+  id: 'dag',
   title: 'Barriers vs dependency graph',
   short: 'Barriers / DAG',
   lesson: 'a barrier makes every call of the next phase wait for the slowest of this one; a dependency graph waits only for what each call needs.',

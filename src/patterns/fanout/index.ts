@@ -6,7 +6,7 @@ import { listSchedule, sum } from '../closedForms'
 import { definePattern, type Expectation } from '../module'
 import { TASK_MS, TASK_NAME, tasksOf } from '../tasks'
 import { MACHINE_KEYS, WORKLOAD_KEYS } from '../workload'
-import { FANOUT_PROGRAM, workOf, type Params } from './program'
+import { workOf, type Params } from './program'
 import { FANOUT_PRESETS } from './presets'
 
 const SOURCE: ChoiceSpec = {
@@ -57,9 +57,9 @@ const WORKERS: NumberSpec = {
 
 const COMBINE: NumberSpec = { type: 'number', key: 'combine', label: 'Combine results', unit: 'ms', min: 0, max: 5_000, default: 0, integer: true, log: true, hint: 'work the handler does after the join' }
 
-/** Fan-out/fan-in: a handler forks a goroutine per call and joins them (the program: ./program.ts). */
+/** Fan-out/fan-in: a handler forks a goroutine per call and joins them (its program: ./program.ts). */
 export const fanout = definePattern<Params>({
-  ...FANOUT_PROGRAM,
+  id: 'fanout',
   title: 'Fan-out / fan-in',
   short: 'Fan-out',
   lesson: 'fork every call at once and join with wg.Wait(): the slowest call decides, not the sum.',

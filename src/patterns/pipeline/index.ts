@@ -5,7 +5,7 @@ import type { SharedKey } from '../../core/shared'
 import { definePattern, type Expectation } from '../module'
 import { TASK_NAME } from '../tasks'
 import { MACHINE_KEYS } from '../workload'
-import { PIPELINE_PROGRAM, type Params } from './program'
+import type { Params } from './program'
 import { PIPELINE_PRESETS, logStages } from './presets'
 import { bottleneck, bottleneckBound, itemsPerStage, outputName, stagesOf, unboundedMakespan } from './stages'
 
@@ -42,9 +42,9 @@ const TAKE: NumberSpec = {
   hint: 'stop receiving after this many results, then wait for the stages (a trap: can they finish?)',
 }
 
-/** A staged pipeline linked by channels (the program: ./program.ts). */
+/** A staged pipeline linked by channels (its program: ./program.ts). */
 export const pipeline = definePattern<Params>({
-  ...PIPELINE_PROGRAM,
+  id: 'pipeline',
   title: 'Pipeline',
   short: 'Pipeline',
   lesson: 'stages run at once, linked by channels: the slowest stage sets the pace, and adding workers elsewhere changes nothing.',

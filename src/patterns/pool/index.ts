@@ -4,15 +4,15 @@ import { workloadSummary } from '../../core/shared'
 import { definePattern, type Expectation } from '../module'
 import { listSchedule } from '../closedForms'
 import { WORKLOAD_KEYS } from '../workload'
-import { POOL_PROGRAM, type Params } from './program'
+import type { Params } from './program'
 import { POOL_PRESETS } from './presets'
 
 const POOL: NumberSpec = { type: 'number', key: 'pool', label: 'Pool size P', unit: 'workers', min: 1, max: 256, default: 10, integer: true, log: true }
 const BUFFER: NumberSpec = { type: 'number', key: 'buffer', label: 'Buffer', unit: 'slots', min: 0, max: 1_000, default: 10, integer: true, log: true, hint: 'jobs channel capacity; 0 = unbuffered' }
 
-/** Worker pool: P long-lived workers range over a jobs channel (the program: ./program.ts). */
+/** Worker pool: P long-lived workers range over a jobs channel (its program: ./program.ts). */
 export const pool = definePattern<Params>({
-  ...POOL_PROGRAM,
+  id: 'pool',
   title: 'Worker pool',
   short: 'Worker pool',
   lesson: 'P workers range over a jobs channel: a free worker takes the next job at once, the producer blocks when the buffer is full.',

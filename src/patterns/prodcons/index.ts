@@ -3,7 +3,7 @@ import type { NumberSpec, ParamValues, ToggleSpec } from '../../core/params'
 import { kindSummary, type SharedKey } from '../../core/shared'
 import { definePattern, type Expectation } from '../module'
 import { MACHINE_KEYS } from '../workload'
-import { PRODCONS_PROGRAM, type Params } from './program'
+import { continuous, type Params } from './program'
 import { prodConsMakespan, produceTimes } from './closedForm'
 import { PRODCONS_PRESETS } from './presets'
 
@@ -16,9 +16,10 @@ const continuousOnly = { relevant: (v: ParamValues) => v.continuous === true }
 
 const CONTINUOUS: ToggleSpec = { type: 'toggle', key: 'continuous', label: 'Continuous (until Stop)', default: false, hint: 'an event generator at R events/s instead of N items' }
 
-/** Producer–consumer with a buffered channel between them (the program: ./program.ts). */
+/** Producer–consumer with a buffered channel between them (its program: ./program.ts). */
 export const prodcons = definePattern<Params>({
-  ...PRODCONS_PROGRAM,
+  id: 'prodcons',
+  continuous,
   title: 'Producer–consumer',
   short: 'Prod–cons',
   lesson: 'a buffer absorbs bursts; when it is full the producer blocks: backpressure sets the pace to the consumer’s.',

@@ -15,6 +15,9 @@ export interface Params {
   batchCost: number
 }
 
+/** A continuous run goes on until Stop (the module says so to the page too). */
+export const continuous = (p: Params): boolean => p.continuous
+
 /**
  * Producer–consumer with a buffered channel between them: the buffer absorbs bursts, and when it is
  * full the producer blocks (backpressure). Finite: a producer makes N items (with a periodic
@@ -23,7 +26,7 @@ export interface Params {
  */
 export const PRODCONS_PROGRAM: PatternProgram<Params> = {
   id: 'prodcons',
-  continuous: (p) => p.continuous,
+  continuous,
   program: async (main, { params, shared }) => {
     const work = (ms: number) => splitWork(ms, shared)
     const events = main.chan<number>('events', params.buffer)

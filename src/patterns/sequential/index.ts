@@ -3,11 +3,10 @@ import { workloadSummary } from '../../core/shared'
 import { definePattern } from '../module'
 import { sum } from '../closedForms'
 import { WORKLOAD_KEYS } from '../workload'
-import { SEQUENTIAL_PROGRAM } from './program'
 
-/** One goroutine, one item after another (the program: ./program.ts). */
+/** One goroutine, one item after another (its program: ./program.ts). */
 export const sequential = definePattern<Record<string, never>>({
-  ...SEQUENTIAL_PROGRAM,
+  id: 'sequential',
   title: 'Sequential',
   short: 'Sequential',
   lesson: 'one goroutine, one job after another: the makespan is Σd.',

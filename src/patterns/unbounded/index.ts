@@ -2,11 +2,10 @@ import { jobDurations } from '../../core/jobs'
 import { workloadSummary } from '../../core/shared'
 import { definePattern, type Expectation } from '../module'
 import { WORKLOAD_KEYS } from '../workload'
-import { UNBOUNDED_PROGRAM } from './program'
 
-/** A goroutine per item, joined by a WaitGroup (the program: ./program.ts). */
+/** A goroutine per item, joined by a WaitGroup (its program: ./program.ts). */
 export const unbounded = definePattern<Record<string, never>>({
-  ...UNBOUNDED_PROGRAM,
+  id: 'unbounded',
   title: 'Unbounded',
   short: 'Unbounded',
   lesson: 'a goroutine per item, all at once: fast for io, but nothing limits how many run (or how much cpu they want).',
