@@ -1,7 +1,7 @@
 import type { Goroutine } from '../core/goroutine'
 import type { Job } from '../core/jobs'
 import type { ParamSpec, ParamValues } from '../core/params'
-import type { PatternSchema, Preset, Scenario } from '../core/scenario'
+import type { Claim, PatternSchema, Preset, Scenario } from '../core/scenario'
 import type { SharedKey, SharedValues } from '../core/shared'
 import type { Trace } from '../core/trace'
 
@@ -83,6 +83,11 @@ export interface PatternModule<P = ParamValues> extends PatternSchema {
   uses(params: P, shared: SharedValues): readonly SharedKey[]
   /** named parameter sets from the talk, with the numbers they must reproduce */
   presets: readonly Preset[]
+  /**
+   * What the talk says about its presets, by preset id (claims.ts): loaded when a scene's claims are
+   * first shown, so the first page does without the text. None for a pattern without presets.
+   */
+  claims?(): Promise<Readonly<Record<string, readonly Claim[]>>>
   views: readonly ViewSpec[]
   /** closed forms the theory is held to (they may say nothing for some settings) */
   expectations(s: Scenario): Expectation[]

@@ -6,7 +6,7 @@ import type { Trace } from '../core/trace'
 import { REGISTRY } from '../patterns/registry'
 import { store } from '../store/app'
 import { focusStore, pickLine } from '../store/focus'
-import { loadGoLines } from '../store/goSource'
+import { loadGoLines } from '../store/patternParts'
 import { cursorTime } from '../store/playback'
 import { traceHub } from '../store/traceHub'
 

@@ -25,6 +25,7 @@ export const batches = definePattern<Params>({
   v1Keys: ['batch'],
   uses: () => WORKLOAD_KEYS,
   go: () => import('./go').then((m) => m.GO),
+  claims: () => import('./claims').then((m) => m.BATCH_CLAIMS),
   presets: BATCH_PRESETS,
   views: [{ type: 'strip', resource: 'wg', caption: 'WaitGroup counter: goroutines of the batch still running' }],
   expectations: (s) => {

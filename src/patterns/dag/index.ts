@@ -55,6 +55,7 @@ export const dag = definePattern<Params>({
   },
   uses: () => ['kind', 'cpuShare', ...MACHINE_KEYS] as SharedKey[],
   go: () => import('./go').then((m) => m.GO),
+  claims: () => import('./claims').then((m) => m.DAG_CLAIMS),
   presets: DAG_PRESETS,
   views: [{ type: 'strip', resource: 'wg', caption: 'WaitGroup counter: calls still running' }],
   expectations: (s) => {

@@ -66,6 +66,7 @@ export const fanout = definePattern<Params>({
   params: [SOURCE, TASKS, MODE, WORKERS, COMBINE],
   uses: (p) => (p.source === 'items' ? WORKLOAD_KEYS : (['kind', 'cpuShare', ...MACHINE_KEYS] as SharedKey[])),
   go: () => import('./go').then((m) => m.GO),
+  claims: () => import('./claims').then((m) => m.FANOUT_CLAIMS),
   presets: FANOUT_PRESETS,
   views: [
     { type: 'strip', resource: 'wg', caption: 'WaitGroup counter: calls still running' },

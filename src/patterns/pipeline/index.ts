@@ -52,6 +52,7 @@ export const pipeline = definePattern<Params>({
   uses: () => ['n', ...MACHINE_KEYS] as SharedKey[],
   mayDeadlock: (p) => p.take > 0 && p.mode === 'pipeline',
   go: () => import('./go').then((m) => m.GO),
+  claims: () => import('./claims').then((m) => m.PIPELINE_CLAIMS),
   presets: PIPELINE_PRESETS,
   views: [
     {

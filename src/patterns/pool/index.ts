@@ -20,6 +20,7 @@ export const pool = definePattern<Params>({
   v1Keys: ['pool', 'buffer'],
   uses: () => WORKLOAD_KEYS,
   go: () => import('./go').then((m) => m.GO),
+  claims: () => import('./claims').then((m) => m.POOL_CLAIMS),
   presets: POOL_PRESETS,
   views: [{ type: 'strip', resource: 'jobs', caption: 'jobs channel' }],
   expectations: (s) => {

@@ -37,6 +37,7 @@ export const prodcons = definePattern<Params>({
   ],
   uses: (p) => (p.continuous ? (['kind', 'cpuShare', ...MACHINE_KEYS] as SharedKey[]) : (['n', 'kind', 'cpuShare', ...MACHINE_KEYS] as SharedKey[])),
   go: () => import('./go').then((m) => m.GO),
+  claims: () => import('./claims').then((m) => m.PRODCONS_CLAIMS),
   presets: PRODCONS_PRESETS,
   views: [
     { type: 'strip', resource: 'events', caption: 'events channel' },
