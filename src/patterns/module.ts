@@ -89,8 +89,11 @@ export interface PatternModule<P = ParamValues> extends PatternSchema {
    */
   claims?(): Promise<Readonly<Record<string, readonly Claim[]>>>
   views: readonly ViewSpec[]
-  /** closed forms the theory is held to (they may say nothing for some settings) */
-  expectations(s: Scenario): Expectation[]
+  /**
+   * Closed forms the theory is held to (they may say nothing for some settings), from its
+   * expectations.ts. Loaded on demand: tests hold the theory to them; the page does not show them.
+   */
+  expectations(): Promise<(s: Scenario) => Expectation[]>
   /** the scenario in one line, for captions: "100 items × 50 ms · worker pool P = 10 · buffer 10" */
   summary(s: Scenario): string
   /** runs until Stop (no fixed number of items): the function its program.ts gives the runtime too */

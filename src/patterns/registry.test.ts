@@ -33,7 +33,7 @@ const echo = definePattern<{ copies: number }>({
   uses: () => ['n', 'd'],
   presets: [{ id: 'echo-three', title: 'Three copies', lesson: '', pattern: 'echo', params: { copies: 3 }, shared: { n: 4, d: 10 }, expect: { makespan: 40 } }],
   views: [],
-  expectations: () => [],
+  expectations: async () => () => [],
   summary: () => 'echo',
   go: async () => `
 func main() {

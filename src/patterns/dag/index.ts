@@ -1,12 +1,11 @@
 import { formatMs } from '../../core/format'
 import type { ChoiceSpec, ListItem, ListSpec, NumberSpec, TextSpec } from '../../core/params'
 import { kindSummary, type SharedKey } from '../../core/shared'
-import { sum } from '../closedForms'
-import { definePattern, type Expectation } from '../module'
+import { definePattern } from '../module'
 import { TASK_MS, TASK_NAME } from '../tasks'
 import { MACHINE_KEYS } from '../workload'
 import type { Params } from './program'
-import { criticalPath, earliestFinish, nodesOf, phasesOf, repair } from './graph'
+import { criticalPath, nodesOf, phasesOf, repair } from './graph'
 import { DAG_PRESETS } from './presets'
 
 const PHASE: NumberSpec = { type: 'number', key: 'phase', label: 'Phase', unit: '', min: 1, max: 6, default: 1, integer: true, log: false }
@@ -55,18 +54,10 @@ export const dag = definePattern<Params>({
   },
   uses: () => ['kind', 'cpuShare', ...MACHINE_KEYS] as SharedKey[],
   go: () => import('./go').then((m) => m.GO),
+  expectations: () => import('./expectations').then((m) => m.expectations),
   claims: () => import('./claims').then((m) => m.DAG_CLAIMS),
   presets: DAG_PRESETS,
   views: [{ type: 'strip', resource: 'wg', caption: 'WaitGroup counter: calls still running' }],
-  expectations: (s) => {
-    const p = s.params as unknown as Params
-    const nodes = nodesOf(p.tasks)
-    const out: Expectation[] = [{ what: p.mode === 'sequential' ? 'main alone' : 'main and one goroutine per call', metric: 'goroutines', value: p.mode === 'sequential' ? 1 : 1 + nodes.length }]
-    if (p.mode === 'sequential') out.push({ what: 'Σ of the calls', metric: 'makespan', value: sum(nodes.map((n) => n.ms)) })
-    else if (s.shared.kind === 'io' && p.mode === 'phases') out.push({ what: 'Σ over phases of the slowest call', metric: 'makespan', value: sum(phasesOf(nodes).map((ph) => Math.max(...ph.map((n) => n.ms)))) })
-    else if (s.shared.kind === 'io') out.push({ what: 'the longest path through the graph', metric: 'makespan', value: Math.max(...earliestFinish(nodes).values()) })
-    return out
-  },
   summary: (s) => {
     const p = s.params as unknown as Params
     const nodes = nodesOf(p.tasks)

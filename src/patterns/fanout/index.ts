@@ -2,11 +2,10 @@ import type { ChoiceSpec, ListSpec, NumberSpec } from '../../core/params'
 import { kindSummary, workloadSummary, type SharedKey } from '../../core/shared'
 import type { Trace } from '../../core/trace'
 import { formatMs } from '../../core/format'
-import { listSchedule, sum } from '../closedForms'
-import { definePattern, type Expectation } from '../module'
+import { definePattern } from '../module'
 import { TASK_MS, TASK_NAME, tasksOf } from '../tasks'
 import { MACHINE_KEYS, WORKLOAD_KEYS } from '../workload'
-import { workOf, type Params } from './program'
+import type { Params } from './program'
 import { FANOUT_PRESETS } from './presets'
 
 const SOURCE: ChoiceSpec = {
@@ -66,26 +65,13 @@ export const fanout = definePattern<Params>({
   params: [SOURCE, TASKS, MODE, WORKERS, COMBINE],
   uses: (p) => (p.source === 'items' ? WORKLOAD_KEYS : (['kind', 'cpuShare', ...MACHINE_KEYS] as SharedKey[])),
   go: () => import('./go').then((m) => m.GO),
+  expectations: () => import('./expectations').then((m) => m.expectations),
   claims: () => import('./claims').then((m) => m.FANOUT_CLAIMS),
   presets: FANOUT_PRESETS,
   views: [
     { type: 'strip', resource: 'wg', caption: 'WaitGroup counter: calls still running' },
     { type: 'strip', resource: 'results received', caption: 'results received by the handler' },
   ],
-  expectations: (s) => {
-    const p = s.params as unknown as Params
-    const d = workOf(p, s.shared).map((j) => j.cpu + j.io)
-    const out: Expectation[] = []
-    const goroutines = p.mode === 'sequential' ? 1 : p.workers === 0 ? 1 + d.length : 3 + p.workers
-    out.push({ what: p.mode === 'sequential' ? 'main alone' : p.workers === 0 ? 'main and one goroutine per call' : 'main, feeder, closer and W workers', metric: 'goroutines', value: goroutines })
-    if (p.mode === 'sequential') out.push({ what: 'Σ of the calls + combine', metric: 'makespan', value: sum(d) + p.combine })
-    else if (s.shared.kind === 'io') {
-      const fan = p.workers === 0 ? Math.max(...d) : listSchedule(d, p.workers)
-      out.push({ what: p.workers === 0 ? 'max of the calls + combine' : 'FIFO list scheduling over W + combine', metric: 'makespan', value: fan + p.combine })
-    }
-    out.push({ what: 'every call once, plus combine', metric: 'jobs', value: d.length + (p.combine > 0 ? 1 : 0) })
-    return out
-  },
   summary: (s) => {
     const p = s.params as unknown as Params
     const what = p.source === 'items' ? workloadSummary(s.shared) : `${tasksOf(p.tasks).map((t) => `${t.name} ${formatMs(t.ms)}`).join(' · ')}${kindSummary(s.shared)}`

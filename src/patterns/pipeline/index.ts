@@ -2,12 +2,12 @@ import { formatMs } from '../../core/format'
 import type { ChoiceSpec, ListSpec, NumberSpec } from '../../core/params'
 import { formatCount } from '../../core/format'
 import type { SharedKey } from '../../core/shared'
-import { definePattern, type Expectation } from '../module'
+import { definePattern } from '../module'
 import { TASK_NAME } from '../tasks'
 import { MACHINE_KEYS } from '../workload'
 import type { Params } from './program'
 import { PIPELINE_PRESETS, logStages } from './presets'
-import { bottleneck, bottleneckBound, itemsPerStage, outputName, stagesOf, unboundedMakespan } from './stages'
+import { bottleneck, outputName, stagesOf } from './stages'
 
 const num = (key: string, label: string, unit: string, min: number, max: number, def: number, integer = true): NumberSpec => ({ type: 'number', key, label, unit, min, max, default: def, integer, log: max > 100 })
 
@@ -52,6 +52,7 @@ export const pipeline = definePattern<Params>({
   uses: () => ['n', ...MACHINE_KEYS] as SharedKey[],
   mayDeadlock: (p) => p.take > 0 && p.mode === 'pipeline',
   go: () => import('./go').then((m) => m.GO),
+  expectations: () => import('./expectations').then((m) => m.expectations),
   claims: () => import('./claims').then((m) => m.PIPELINE_CLAIMS),
   presets: PIPELINE_PRESETS,
   views: [
@@ -64,26 +65,6 @@ export const pipeline = definePattern<Params>({
       },
     },
   ],
-  expectations: (s) => {
-    const p = s.params as unknown as Params
-    const stages = stagesOf(p.stages)
-    const n = s.shared.n
-    const { seen, dropped } = itemsPerStage(stages, n, s.shared.seed)
-    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
-    const out: Expectation[] = [
-      { what: 'each item done once per stage it reaches, unless that stage drops it', metric: 'jobs', value: sum(seen) - sum(dropped) },
-      { what: p.mode === 'sequential' ? 'main alone' : 'main, W workers and a closer per stage', metric: 'goroutines', value: p.mode === 'sequential' ? 1 : 1 + stages.reduce((a, st) => a + st.workers + 1, 0) },
-    ]
-    const plain = stages.every((st) => st.kind === 'io' && st.drop === 0) && p.take === 0
-    if (p.mode === 'sequential') {
-      if (stages.every((st) => st.drop === 0)) out.push({ what: 'N × Σ of stage costs', metric: 'makespan', value: n * stages.reduce((a, st) => a + st.ms, 0) })
-    } else if (plain) {
-      out.push({ what: 'no stage finishes faster than ⌈N/W⌉·c', metric: 'makespan', value: bottleneckBound(stages, n), relation: '>=' })
-      if (stages.every((st) => st.buffer >= n)) out.push({ what: 'the item recurrence (channels never fill)', metric: 'makespan', value: unboundedMakespan(stages, n) })
-      else out.push({ what: 'a full channel can only delay an item, never speed it up', metric: 'makespan', value: unboundedMakespan(stages, n), relation: '>=' })
-    }
-    return out
-  },
   summary: (s) => {
     const p = s.params as unknown as Params
     const stages = stagesOf(p.stages)

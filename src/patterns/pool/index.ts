@@ -1,8 +1,6 @@
-import { jobDurations } from '../../core/jobs'
 import type { NumberSpec } from '../../core/params'
 import { workloadSummary } from '../../core/shared'
-import { definePattern, type Expectation } from '../module'
-import { listSchedule } from '../closedForms'
+import { definePattern } from '../module'
 import { WORKLOAD_KEYS } from '../workload'
 import type { Params } from './program'
 import { POOL_PRESETS } from './presets'
@@ -20,19 +18,9 @@ export const pool = definePattern<Params>({
   v1Keys: ['pool', 'buffer'],
   uses: () => WORKLOAD_KEYS,
   go: () => import('./go').then((m) => m.GO),
+  expectations: () => import('./expectations').then((m) => m.expectations),
   claims: () => import('./claims').then((m) => m.POOL_CLAIMS),
   presets: POOL_PRESETS,
   views: [{ type: 'strip', resource: 'jobs', caption: 'jobs channel' }],
-  expectations: (s) => {
-    const P = s.params.pool as number
-    const out: Expectation[] = [
-      { what: 'main, the producer and P workers', metric: 'goroutines', value: 2 + P },
-      // the producer may finish before the workers start (everything fits in the buffer)
-      { what: 'at most all at once', metric: 'peak goroutines', value: 2 + P, relation: '<=' },
-      { what: 'at least main and the busy workers at once', metric: 'peak goroutines', value: 1 + Math.min(P, s.shared.n), relation: '>=' },
-    ]
-    if (s.shared.kind === 'io') out.push({ what: 'FIFO list scheduling over P workers', metric: 'makespan', value: listSchedule(jobDurations(s.shared), P) })
-    return out
-  },
   summary: (s) => `${workloadSummary(s.shared)} · worker pool P = ${s.params.pool} · buffer ${s.params.buffer}`,
 })

@@ -1,10 +1,9 @@
 import { formatCount, formatMs } from '../../core/format'
 import type { NumberSpec, ParamValues, ToggleSpec } from '../../core/params'
 import { kindSummary, type SharedKey } from '../../core/shared'
-import { definePattern, type Expectation } from '../module'
+import { definePattern } from '../module'
 import { MACHINE_KEYS } from '../workload'
 import { continuous, type Params } from './program'
-import { prodConsMakespan, produceTimes } from './closedForm'
 import { PRODCONS_PRESETS } from './presets'
 
 const num = (key: string, label: string, unit: string, min: number, max: number, def: number, hint?: string, extra: Partial<NumberSpec> = {}): NumberSpec => ({
@@ -37,23 +36,13 @@ export const prodcons = definePattern<Params>({
   ],
   uses: (p) => (p.continuous ? (['kind', 'cpuShare', ...MACHINE_KEYS] as SharedKey[]) : (['n', 'kind', 'cpuShare', ...MACHINE_KEYS] as SharedKey[])),
   go: () => import('./go').then((m) => m.GO),
+  expectations: () => import('./expectations').then((m) => m.expectations),
   claims: () => import('./claims').then((m) => m.PRODCONS_CLAIMS),
   presets: PRODCONS_PRESETS,
   views: [
     { type: 'strip', resource: 'events', caption: 'events channel' },
     { type: 'rolling', resource: 'events', produced: 'event', consumed: 'written' },
   ],
-  expectations: (s) => {
-    const p = s.params as unknown as Params
-    if (p.continuous) return []
-    const n = s.shared.n
-    const out: Expectation[] = [
-      { what: 'main, the producer and the consumers', metric: 'goroutines', value: 2 + p.consumers },
-      { what: 'every item produced and consumed once', metric: 'jobs', value: 2 * n },
-    ]
-    if (s.shared.kind === 'io') out.push({ what: 'the send/take recurrence', metric: 'makespan', value: prodConsMakespan(produceTimes(n, p.produce, p.hiccup, p.hiccupEvery), p.consume, p.buffer, p.consumers) })
-    return out
-  },
   summary: (s) => {
     const p = s.params as unknown as Params
     const cons = `${p.consumers > 1 ? `${p.consumers} ` : ''}${p.continuous ? 'writer' : 'consumer'}${p.consumers > 1 ? 's' : ''} ${formatMs(p.consume)}${p.continuous ? '/event' : ''}`

@@ -1,7 +1,5 @@
-import { jobDurations } from '../../core/jobs'
 import { workloadSummary } from '../../core/shared'
 import { definePattern } from '../module'
-import { sum } from '../closedForms'
 import { WORKLOAD_KEYS } from '../workload'
 
 /** One goroutine, one item after another (its program: ./program.ts). */
@@ -13,12 +11,8 @@ export const sequential = definePattern<Record<string, never>>({
   params: [],
   uses: () => WORKLOAD_KEYS,
   go: () => import('./go').then((m) => m.GO),
+  expectations: () => import('./expectations').then((m) => m.expectations),
   presets: [],
   views: [],
-  // one goroutine runs everything in turn, whatever the job kind
-  expectations: (s) => [
-    { what: 'Σd', metric: 'makespan', value: sum(jobDurations(s.shared)) },
-    { what: 'main is the only goroutine', metric: 'goroutines', value: 1 },
-  ],
   summary: (s) => `${workloadSummary(s.shared)} · sequential`,
 })
