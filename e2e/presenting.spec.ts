@@ -126,6 +126,21 @@ test('exports for slides: the ASCII fits 100 columns, the SVG parses, the PNG is
   expect(png.readUInt32BE(16)).toBe(parsed.width * 2) // IHDR width
 })
 
+test('when the clipboard is refused, the export shows its text in a dialog to copy by hand; Esc closes it', async ({ page }) => {
+  await open(page, 'v=2&p=pool&n=10&d=10')
+  await page.evaluate(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('refused', 'NotAllowedError'))
+  })
+  await runToEnd(page)
+  await page.getByText('Export', { exact: true }).click()
+  await page.getByRole('menuitem', { name: 'Copy as ASCII' }).click()
+  const dialog = page.getByRole('dialog', { name: 'The ASCII timeline to copy' })
+  await expect(dialog.getByRole('textbox')).toBeFocused()
+  expect(await dialog.getByRole('textbox').inputValue()).toContain('█')
+  await page.keyboard.press('Escape')
+  await expect(dialog).toHaveCount(0)
+})
+
 test('a downloaded trace opens again as a recorded run: it replays and exports like a fresh one', async ({ page }) => {
   await open(page, 'preset=barrier-vs-dag')
   await runToEnd(page)

@@ -9,15 +9,14 @@ import { compareAll, pinCurrent } from '../store/tools'
 import { setView } from '../store/view'
 import { isBusyStatus, store } from '../store/app'
 import { Controls as ControlsView } from './Controls'
-import { Dialog, DialogHead } from './Dialog'
 import { useApp, useTraceMetrics } from './hooks'
-import { KEYS, installKeyboard } from './keyboard'
+import { installKeyboard } from './keyboard'
 import { Legend as LegendView } from './Legend'
 import { Loadable } from './Loadable'
 import { MetricsPanel } from './MetricsPanel'
 import { playPausePinned, playPauseRun, replayPinned, replayRun } from './motion'
 import { Notices } from './Notices'
-import { SceneList, SceneNav as SceneNavView } from './SceneNav'
+import { SceneNav as SceneNavView } from './SceneNav'
 import { TimelineView as TimelineViewImpl, type StripDef } from './TimelineView'
 import { Toolbar as ToolbarView } from './Toolbar'
 import { ManualCopyDialog, Tools as ToolsView, useTraceDrop } from './Tools'
@@ -38,6 +37,8 @@ const SweepView = lazy(() => import('./SweepView'))
 const CodePanel = lazy(() => import('./CodePanel'))
 const Claims = lazy(() => import('./Claims').then((m) => ({ default: m.Claims })))
 const TimelineTable = lazy(() => import('./TimelineTable').then((m) => ({ default: m.TimelineTable })))
+const HelpDialog = lazy(() => import('./Dialogs').then((m) => ({ default: m.HelpDialog })))
+const SceneList = lazy(() => import('./Dialogs').then((m) => ({ default: m.SceneList })))
 
 const LOADING = <div className="loading">Loading…</div>
 
@@ -92,26 +93,6 @@ function StatusLine({ jobs }: { jobs: number }) {
   )
 }
 
-function HelpDialog() {
-  const close = () => setView({ help: false })
-  return (
-    <Dialog label="Keyboard" className="help" onClose={close}>
-      <DialogHead onClose={close}>Keys</DialogHead>
-      <table>
-        <tbody>
-          {KEYS.map((k) => (
-            <tr key={k.keys}>
-              <td>
-                <kbd>{k.keys}</kbd>
-              </td>
-              <td>{k.what}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </Dialog>
-  )
-}
 
 export function App() {
   const scenario = useApp((s) => s.scenario)
@@ -242,8 +223,16 @@ export function App() {
         <Legend />
         <MetricsPanel trace={trace} metrics={metrics} theory={trace ? runTheory : theory} stale={stale} continuous={continuous} theoryMs={theoryState.ms} />
       </main>
-      {view.help && <HelpDialog />}
-      {view.scenes && <SceneList />}
+      {view.help && (
+        <Loadable what="the keys" fallback={null}>
+          <HelpDialog />
+        </Loadable>
+      )}
+      {view.scenes && (
+        <Loadable what="the scenes of the talk" fallback={null}>
+          <SceneList />
+        </Loadable>
+      )}
       <ManualCopyDialog />
       {view.blank && <button className="blank" data-testid="blank" onClick={() => setView({ blank: false })} aria-label="Blank screen: press to show the page again (or B, or Esc)" autoFocus />}
     </div>
