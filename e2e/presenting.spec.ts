@@ -126,6 +126,21 @@ test('exports for slides: the ASCII fits 100 columns, the SVG parses, the PNG is
   expect(png.readUInt32BE(16)).toBe(parsed.width * 2) // IHDR width
 })
 
+test('when the clipboard is refused, the export shows its text in a dialog to copy by hand; Esc closes it', async ({ page }) => {
+  await open(page, 'v=2&p=pool&n=10&d=10')
+  await page.evaluate(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('refused', 'NotAllowedError'))
+  })
+  await runToEnd(page)
+  await page.getByText('Export', { exact: true }).click()
+  await page.getByRole('menuitem', { name: 'Copy as ASCII' }).click()
+  const dialog = page.getByRole('dialog', { name: 'The ASCII timeline to copy' })
+  await expect(dialog.getByRole('textbox')).toBeFocused()
+  expect(await dialog.getByRole('textbox').inputValue()).toContain('█')
+  await page.keyboard.press('Escape')
+  await expect(dialog).toHaveCount(0)
+})
+
 test('a downloaded trace opens again as a recorded run: it replays and exports like a fresh one', async ({ page }) => {
   await open(page, 'preset=barrier-vs-dag')
   await runToEnd(page)
@@ -164,6 +179,24 @@ test('the Go code follows the replay; hovering a bar marks its line; picking a l
   await bar.hover()
   await expect(page.locator('.code-line.hover')).toContainText('events <- i')
   await page.screenshot({ path: 'e2e/__screens__/code-panel.png' })
+})
+
+test.describe('a part that loads on demand and cannot', () => {
+  // no service worker: it would answer from its cache, and the failure is what this test is about
+  test.use({ serviceWorkers: 'block' })
+
+  test('says so in its place, and the rest of the page goes on working', async ({ page, errors }) => {
+    await page.route(/\/assets\/go-[^/]*\.js$/, (route) => route.abort())
+    await open(page, 'v=2&p=pool&n=20&d=10')
+    await page.keyboard.press('g')
+    await expect(page.getByTestId('load-failed')).toContainText('Could not show the code panel')
+    await expect(page.getByTestId('code-panel')).toHaveCount(0)
+    expect(await runToEnd(page)).toBe('done')
+    expect(Number((await timelineData(page)).lanes)).toBeGreaterThan(0)
+    // expected here: the aborted request, and the failed import as React reports the error it caught
+    const unexpected = errors.filter((e) => !/^Failed to load resource: net::ERR_FAILED$|^TypeError: Failed to fetch dynamically imported module: .*\/assets\/go-/.test(e))
+    errors.splice(0, errors.length, ...unexpected)
+  })
 })
 
 test('a sweep draws the theory’s curve over a range and measures a few points for real', async ({ page }) => {

@@ -39,8 +39,7 @@ export interface Preset {
   expect?: Readonly<Record<string, number>>
   /** its place in the talk (SCENARIOS.md §11 rank; variants get decimals): the deck is sorted by it */
   rank?: number
-  /** what the talk says about this scenario, held against the theory and the measured run */
-  claims?: readonly Claim[]
+  // what the talk says about it (its claims) is in its pattern's claims.ts, loaded when shown
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { defaultScenario, paramsFrom } from '../core/scenario'
 import { effectiveThreads, parallelThreads } from '../core/shared'
+import { PROGRAMS } from './programs'
 import { REGISTRY } from './registry'
 import { planTrace } from './theory'
 
@@ -21,8 +22,8 @@ describe('the theory knows the machine', () => {
 
   it('an ideal schedule of cpu work on 32 threads of a 2-core machine is that of 2 threads', async () => {
     const s = pool(32, 'cpu')
-    const on2 = await planTrace(REGISTRY, s, parallelThreads(s.shared, 2), 2)
-    const on32 = await planTrace(REGISTRY, s, parallelThreads(s.shared, 64), 64)
+    const on2 = await planTrace(PROGRAMS, s, parallelThreads(s.shared, 2), 2)
+    const on32 = await planTrace(PROGRAMS, s, parallelThreads(s.shared, 64), 64)
     // 8 jobs × 100 ms: 4 rounds on 2 cores, 1 round with a thread for each
     expect(on2.end / on2.timeScale).toBe(400)
     expect(on32.end / on32.timeScale).toBe(100)
@@ -30,7 +31,7 @@ describe('the theory knows the machine', () => {
 
   it('io work does not need the cores: its ideal schedule is the same on any machine', async () => {
     const s = pool(32, 'io')
-    const on2 = await planTrace(REGISTRY, s, parallelThreads(s.shared, 2), 2)
+    const on2 = await planTrace(PROGRAMS, s, parallelThreads(s.shared, 2), 2)
     expect(on2.end / on2.timeScale).toBe(100)
   })
 })

@@ -1,7 +1,7 @@
 import type { Goroutine } from '../core/goroutine'
 import type { Job } from '../core/jobs'
 import type { ParamSpec, ParamValues } from '../core/params'
-import type { PatternSchema, Preset, Scenario } from '../core/scenario'
+import type { Claim, PatternSchema, Preset, Scenario } from '../core/scenario'
 import type { SharedKey, SharedValues } from '../core/shared'
 import type { Trace } from '../core/trace'
 
@@ -53,6 +53,26 @@ export type ViewSpec =
   /** rolling rates, queue depth and latency of a run that goes on until Stop */
   | { type: 'rolling'; resource: string; produced: string; consumed: string }
 
+/**
+ * What runs: a pattern's program and what the runtime must know to run it. It lives in the
+ * pattern's `program.ts`, apart from the module: the scheduler worker imports the programs (see
+ * programs.ts) and none of what the page shows; the page imports the modules (registry.ts) and
+ * none of the programs, which it never runs.
+ */
+export interface PatternProgram<P = ParamValues> {
+  id: string
+  program: Program<P>
+  /** runs until Stop (no fixed number of items) */
+  continuous?(params: P): boolean
+}
+
+/** Where a run finds the program of a scenario's pattern (PROGRAMS, or a test's own catalog). */
+export interface ProgramCatalog {
+  /** throws for an unknown pattern (scenarios are checked on the way in) */
+  programOf(id: string): PatternProgram
+}
+
+/** What the page knows of a pattern: everything but the program (in the same folder: program.ts). */
 export interface PatternModule<P = ParamValues> extends PatternSchema {
   /** shown on the pattern button */
   short: string
@@ -61,15 +81,22 @@ export interface PatternModule<P = ParamValues> extends PatternSchema {
   params: readonly ParamSpec[]
   /** the shared workload and machine settings that matter with these parameters */
   uses(params: P, shared: SharedValues): readonly SharedKey[]
-  program: Program<P>
   /** named parameter sets from the talk, with the numbers they must reproduce */
   presets: readonly Preset[]
+  /**
+   * What the talk says about its presets, by preset id (claims.ts): loaded when a scene's claims are
+   * first shown, so the first page does without the text. None for a pattern without presets.
+   */
+  claims?(): Promise<Readonly<Record<string, readonly Claim[]>>>
   views: readonly ViewSpec[]
-  /** closed forms the theory is held to (they may say nothing for some settings) */
-  expectations(s: Scenario): Expectation[]
+  /**
+   * Closed forms the theory is held to (they may say nothing for some settings), from its
+   * expectations.ts. Loaded on demand: tests hold the theory to them; the page does not show them.
+   */
+  expectations(): Promise<(s: Scenario) => Expectation[]>
   /** the scenario in one line, for captions: "100 items × 50 ms · worker pool P = 10 · buffer 10" */
   summary(s: Scenario): string
-  /** runs until Stop (no fixed number of items) */
+  /** runs until Stop (no fixed number of items): the function its program.ts gives the runtime too */
   continuous?(params: P): boolean
   /** these parameters can end in a deadlock on purpose (a trap the pattern demonstrates) */
   mayDeadlock?(params: P): boolean
@@ -80,8 +107,9 @@ export interface PatternModule<P = ParamValues> extends PatternSchema {
   /**
    * The program as Go, for the code panel: what a learner reads. Lines a goroutine waits on end in
    * `//@ who what [resource]` tags (see core/gosource.ts) so the panel can mark where each one is.
+   * Loaded when the panel opens (`() => import('./go')`): neither the first page nor the workers carry it.
    */
-  go: string
+  go(): Promise<string>
 }
 
 /** Typed definition of a module; the registry holds them with plain parameter values. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { checkClaim } from '../core/claims'
-import { compareLabel, compareScenario, presetScenario, type Preset } from '../core/scenario'
+import { compareLabel, compareScenario, presetScenario, type Claim, type Preset } from '../core/scenario'
 import { deckOf } from './deck'
+import { PROGRAMS } from './programs'
 import { REGISTRY } from './registry'
 import { planTrace } from './theory'
 
@@ -20,13 +21,18 @@ describe('the deck follows the talk', () => {
   })
 })
 
+/** Every module's claims (claims.ts), loaded as the page loads them, by preset id. */
+const CLAIMS = new Map<string, readonly Claim[]>()
+for (const m of REGISTRY.modules) for (const [id, claims] of Object.entries((await m.claims?.()) ?? {})) CLAIMS.set(id, claims)
+const claimsOf = (p: Preset): readonly Claim[] => CLAIMS.get(p.id) ?? []
+
 /** Every run a preset's claims can be about: its own (named by its pattern) and each compared run. */
 async function makespans(p: Preset): Promise<Map<string, number>> {
   const out = new Map<string, number>()
-  const own = await planTrace(REGISTRY, presetScenario(REGISTRY, p), 2)
+  const own = await planTrace(PROGRAMS, presetScenario(REGISTRY, p), 2)
   out.set(p.pattern, own.endT / own.timeScale)
   for (const c of p.compare ?? []) {
-    const tr = await planTrace(REGISTRY, compareScenario(REGISTRY, p, c), 2)
+    const tr = await planTrace(PROGRAMS, compareScenario(REGISTRY, p, c), 2)
     out.set(compareLabel(c), tr.endT / tr.timeScale)
   }
   return out
@@ -52,17 +58,17 @@ describe('the talk’s claims are held to the theory, never typed in', () => {
     it(`${id}: ${expected.join(', ')}`, async () => {
       const p = REGISTRY.preset(id) as Preset
       const ms = await makespans(p)
-      const checks = (p.claims ?? []).map((c) => checkClaim(c, p.pattern, ms))
+      const checks = claimsOf(p).map((c) => checkClaim(c, p.pattern, ms))
       expect(checks.map((c) => c.verdict)).toEqual(expected)
     })
   }
 
   it('where the talk is wrong it says by how much: two phases are 350 ms, not about 380 (8.6 % high)', async () => {
     const p = REGISTRY.preset('barrier-vs-dag') as Preset
-    const [phases] = (p.claims ?? []).map((c) => checkClaim(c, p.pattern, new Map()))
+    const [phases] = claimsOf(p).map((c) => checkClaim(c, p.pattern, new Map()))
     expect(phases.verdict).toBe('note') // nothing computed yet: no verdict is made up
     const ms = await makespans(p)
-    const done = (p.claims ?? []).map((c) => checkClaim(c, p.pattern, ms))
+    const done = claimsOf(p).map((c) => checkClaim(c, p.pattern, ms))
     expect(done[0].theory).toBe(350)
     expect(done[0].text).toContain('the talk is 8.6 % too high')
     expect(done[1].theory).toBe(750)
@@ -72,15 +78,24 @@ describe('the talk’s claims are held to the theory, never typed in', () => {
   it('a measured run of the same scenario is reported beside the theory', async () => {
     const p = REGISTRY.preset('fanout-fanin-dashboard') as Preset
     const ms = await makespans(p)
-    const c = checkClaim((p.claims ?? [])[1], p.pattern, ms, new Map([[p.pattern, 302.5]]))
+    const c = checkClaim(claimsOf(p)[1], p.pattern, ms, new Map([[p.pattern, 302.5]]))
     expect(c.measured).toBe(302.5)
     expect(c.theory).toBe(300)
+  })
+
+  it('every module’s claims.ts names only presets of that module', async () => {
+    for (const m of REGISTRY.modules) {
+      const own = new Set(m.presets.map((p) => p.id))
+      expect(Object.keys((await m.claims?.()) ?? {}).filter((id) => !own.has(id)), m.id).toEqual([])
+    }
+    // and every preset with claims has its verdicts above
+    expect([...CLAIMS.keys()].toSorted()).toEqual(Object.keys(verdicts).toSorted())
   })
 
   it('every claim with a number names a run the preset has', () => {
     for (const p of REGISTRY.presets) {
       const names = new Set([p.pattern, ...(p.compare ?? []).map(compareLabel)])
-      for (const c of p.claims ?? []) {
+      for (const c of claimsOf(p)) {
         if (!c.of) continue
         const refs = c.of === 'makespan' ? [p.pattern] : c.of.startsWith('makespan:') ? [c.of.slice(9)] : c.of.slice(6).split('/')
         for (const r of refs) expect(names.has(r), `${p.id}: ${c.of}`).toBe(true)

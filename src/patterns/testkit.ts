@@ -4,6 +4,7 @@ import { createRng } from '../core/rng'
 import { defaultParams, paramsFrom, type Scenario } from '../core/scenario'
 import { DEFAULT_SHARED, type SharedValues } from '../core/shared'
 import type { Trace } from '../core/trace'
+import { PROGRAMS } from './programs'
 import { REGISTRY, type Registry } from './registry'
 import { planTrace } from './theory'
 
@@ -13,7 +14,7 @@ export function scenarioOf(pattern: string, shared: Partial<SharedValues> = {}, 
 
 /** The scenario's run on a virtual clock with `threads` threads. */
 export function virtual(pattern: string, shared: Partial<SharedValues> = {}, params: Record<string, ParamValue> = {}, threads = 2): Promise<Trace> {
-  return planTrace(REGISTRY, scenarioOf(pattern, shared, params), threads)
+  return planTrace(PROGRAMS, scenarioOf(pattern, shared, params), threads)
 }
 
 /** Measured makespan of a trace in scenario ms. */

@@ -3,7 +3,7 @@ import { Recorder } from '../core/recorder'
 import type { Scenario } from '../core/scenario'
 import { Trace, type TraceMeta } from '../core/trace'
 import { VirtualExecutor } from '../core/virtual'
-import type { Registry } from './registry'
+import type { ProgramCatalog } from './module'
 import { startRun } from './run'
 
 /** A continuous pattern's ideal schedule covers this much scenario time (a live run keeps as much in detail). */
@@ -22,12 +22,12 @@ const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
  * runnable), so by the next macrotask it has ended, reached its horizon, or stalled on something
  * outside the runtime. `cpus` threads serve cpu work.
  */
-export async function runVirtual(registry: Registry, scenario: Scenario, cpus: number): Promise<VirtualRun> {
+export async function runVirtual(catalog: ProgramCatalog, scenario: Scenario, cpus: number): Promise<VirtualRun> {
   const exec = new VirtualExecutor(cpus)
-  const mod = registry.module(scenario.pattern)
+  const mod = catalog.programOf(scenario.pattern)
   if (mod.continuous?.(scenario.params as never)) exec.horizon = CONTINUOUS_HORIZON_MS * scenario.shared.timeScale
   const rec = new Recorder()
-  const rt = startRun(registry, scenario, exec, rec)
+  const rt = startRun(catalog, scenario, exec, rec)
   await macrotask()
   if (!rt.ended) {
     if (exec.reachedHorizon) rt.stop(RunStatus.Stopped)
@@ -67,7 +67,7 @@ export async function traceOfInSlices(scenario: Scenario, meta: TraceMeta, run: 
 }
 
 /** The ideal schedule of a scenario as a trace (for tests, and inside the theory worker). */
-export async function planTrace(registry: Registry, scenario: Scenario, threads: number, hardwareConcurrency = threads): Promise<Trace> {
-  const run = await runVirtual(registry, scenario, threads)
+export async function planTrace(catalog: ProgramCatalog, scenario: Scenario, threads: number, hardwareConcurrency = threads): Promise<Trace> {
+  const run = await runVirtual(catalog, scenario, threads)
   return traceOf(scenario, theoryMeta(threads, hardwareConcurrency), run)
 }

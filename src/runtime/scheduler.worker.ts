@@ -4,7 +4,7 @@ import { RunStatus } from '../core/events'
 import { Recorder } from '../core/recorder'
 import type { Runtime } from '../core/runtime'
 import type { Scenario } from '../core/scenario'
-import { REGISTRY } from '../patterns/registry'
+import { PROGRAMS } from '../patterns/programs'
 import { startRun } from '../patterns/run'
 import { runVirtual, type VirtualRun } from '../patterns/theory'
 import { RealExecutor } from './realExecutor'
@@ -71,7 +71,7 @@ const api = {
         rec.string(id, text)
       },
     }
-    const rt = startRun(REGISTRY, scenario, exec, sink)
+    const rt = startRun(PROGRAMS, scenario, exec, sink)
     current = rt
     void rt.done.then(({ error }) => {
       if (timer !== null) clearTimeout(timer)
@@ -86,7 +86,7 @@ const api = {
    */
   async plan(scenario: Scenario, cpus: number): Promise<PlannedRun> {
     const t0 = performance.now()
-    const run = await runVirtual(REGISTRY, scenario, cpus)
+    const run = await runVirtual(PROGRAMS, scenario, cpus)
     const out = { ...run, ms: performance.now() - t0 }
     return Comlink.transfer(out, [run.events.buffer])
   },

@@ -2,6 +2,7 @@ import { computeMetrics } from '../core/metrics'
 import type { Trace } from '../core/trace'
 import { REGISTRY } from '../patterns/registry'
 import { store } from './app'
+import { showManualCopy } from './manualCopy'
 import { notify } from './notices'
 import { labelOf, pinStore } from './pins'
 import { traceHub } from './traceHub'
@@ -20,23 +21,13 @@ export function exportRuns(): ExportRun[] {
   return tr ? [{ label: labelOf(tr), trace: tr, theory: traceHub.theory() }] : []
 }
 
-/** Text an export could not put on the clipboard: shown in a dialog to copy by hand. */
-export const manualCopy = { text: '', kind: '' }
-type Listener = () => void
-const listeners = new Set<Listener>()
-export function onManualCopy(l: Listener): () => void {
-  listeners.add(l)
-  return () => listeners.delete(l)
-}
 
 async function toClipboard(text: string, kind: string): Promise<void> {
   try {
     await navigator.clipboard.writeText(text)
     notify('info', `${kind} copied to the clipboard (${text.length.toLocaleString('en-US')} characters).`)
   } catch {
-    manualCopy.text = text
-    manualCopy.kind = kind
-    for (const l of listeners) l()
+    showManualCopy(text, kind)
   }
 }
 

@@ -1,4 +1,4 @@
-import { Suspense, lazy, memo, useEffect, useMemo } from 'react'
+import { lazy, memo, useEffect, useMemo } from 'react'
 import { formatMs } from '../core/format'
 import { effectiveThreads } from '../core/shared'
 import { encodeScenario } from '../core/url'
@@ -9,14 +9,14 @@ import { compareAll, pinCurrent } from '../store/tools'
 import { setView } from '../store/view'
 import { isBusyStatus, store } from '../store/app'
 import { Controls as ControlsView } from './Controls'
-import { Dialog, DialogHead } from './Dialog'
 import { useApp, useTraceMetrics } from './hooks'
-import { KEYS, installKeyboard } from './keyboard'
+import { installKeyboard } from './keyboard'
 import { Legend as LegendView } from './Legend'
+import { Loadable } from './Loadable'
 import { MetricsPanel } from './MetricsPanel'
 import { playPausePinned, playPauseRun, replayPinned, replayRun } from './motion'
 import { Notices } from './Notices'
-import { SceneList, SceneNav as SceneNavView } from './SceneNav'
+import { SceneNav as SceneNavView } from './SceneNav'
 import { TimelineView as TimelineViewImpl, type StripDef } from './TimelineView'
 import { Toolbar as ToolbarView } from './Toolbar'
 import { ManualCopyDialog, Tools as ToolsView, useTraceDrop } from './Tools'
@@ -37,6 +37,10 @@ const SweepView = lazy(() => import('./SweepView'))
 const CodePanel = lazy(() => import('./CodePanel'))
 const Claims = lazy(() => import('./Claims').then((m) => ({ default: m.Claims })))
 const TimelineTable = lazy(() => import('./TimelineTable').then((m) => ({ default: m.TimelineTable })))
+const HelpDialog = lazy(() => import('./Dialogs').then((m) => ({ default: m.HelpDialog })))
+const SceneList = lazy(() => import('./Dialogs').then((m) => ({ default: m.SceneList })))
+
+const LOADING = <div className="loading">Loading…</div>
 
 /** What the run is doing, in a few words: the part a screen reader announces. */
 function statusText(status: AppState['status']): string {
@@ -88,26 +92,6 @@ function StatusLine({ done, jobs }: { done: number; jobs: number }) {
   )
 }
 
-function HelpDialog() {
-  const close = () => setView({ help: false })
-  return (
-    <Dialog label="Keyboard" className="help" onClose={close}>
-      <DialogHead onClose={close}>Keys</DialogHead>
-      <table>
-        <tbody>
-          {KEYS.map((k) => (
-            <tr key={k.keys}>
-              <td>
-                <kbd>{k.keys}</kbd>
-              </td>
-              <td>{k.what}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </Dialog>
-  )
-}
 
 export function App() {
   const scenario = useApp((s) => s.scenario)
@@ -194,9 +178,9 @@ export function App() {
           </div>
         </div>
         {scene && (
-          <Suspense fallback={null}>
+          <Loadable what="the talk's claims" fallback={null}>
             <Claims preset={scene} trace={trace} />
-          </Suspense>
+          </Loadable>
         )}
         <div className="caption-row">
           <span className="caption" data-testid="caption">
@@ -214,18 +198,40 @@ export function App() {
           {view.main === 'timeline' && (
             <TimelineView key={`${mod.id}|${strips.map((s) => s.resource).join('|')}`} theory={theory} strips={strips} stages={stages} rolling={rolling} continuous={continuous} hasTrace={trace !== null} />
           )}
-          <Suspense fallback={<div className="loading">Loading…</div>}>
-            {view.main === 'timeline' && table && <TimelineTable theory={theory} />}
-            {view.main === 'compare' && <CompareView />}
-            {view.main === 'sweep' && <SweepView />}
-            {view.code && view.main === 'timeline' && <CodePanel pattern={shown.pattern} />}
-          </Suspense>
+          {view.main === 'timeline' && table && (
+            <Loadable what="the timeline as a table" fallback={LOADING}>
+              <TimelineTable theory={theory} />
+            </Loadable>
+          )}
+          {view.main === 'compare' && (
+            <Loadable what="the comparison" fallback={LOADING}>
+              <CompareView />
+            </Loadable>
+          )}
+          {view.main === 'sweep' && (
+            <Loadable what="the sweep" fallback={LOADING}>
+              <SweepView />
+            </Loadable>
+          )}
+          {view.code && view.main === 'timeline' && (
+            <Loadable what="the code panel" fallback={LOADING}>
+              <CodePanel pattern={shown.pattern} />
+            </Loadable>
+          )}
         </div>
         <Legend />
         <MetricsPanel trace={trace} metrics={metrics} theory={trace ? runTheory : theory} stale={stale} continuous={continuous} theoryMs={theoryState.ms} />
       </main>
-      {view.help && <HelpDialog />}
-      {view.scenes && <SceneList />}
+      {view.help && (
+        <Loadable what="the keys" fallback={null}>
+          <HelpDialog />
+        </Loadable>
+      )}
+      {view.scenes && (
+        <Loadable what="the scenes of the talk" fallback={null}>
+          <SceneList />
+        </Loadable>
+      )}
       <ManualCopyDialog />
       {view.blank && <button className="blank" data-testid="blank" onClick={() => setView({ blank: false })} aria-label="Blank screen: press to show the page again (or B, or Esc)" autoFocus />}
     </div>

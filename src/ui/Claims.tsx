@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react'
+import { use, useDeferredValue, useEffect, useState } from 'react'
 import { checkClaim, type ClaimCheck } from '../core/claims'
 import { compareLabel, compareScenario, presetScenario, type Preset, type Scenario } from '../core/scenario'
 import type { Trace } from '../core/trace'
 import { encodeScenario } from '../core/url'
 import { REGISTRY } from '../patterns/registry'
 import { pinStore } from '../store/pins'
+import { loadClaims } from '../store/patternParts'
 import { planOf } from '../store/theory'
 import { Dialog, DialogHead } from './Dialog'
 import { useApp } from './hooks'
@@ -20,8 +21,12 @@ const makespan = (tr: Trace) => (tr.status === 'done' ? tr.endT / tr.timeScale :
 /**
  * What the talk says about the current scene, held against the ideal schedule and, where a real run
  * of exactly that scenario is on screen or pinned, against the measurement. Computed, never typed.
+ * The claims load with the first scene of a pattern: until another pattern's have loaded, the
+ * previous scene's stay (a deferred value), so the row does not blink.
  */
-export function Claims({ preset, trace }: { preset: Preset; trace: Trace | null }) {
+export function Claims({ preset: current, trace }: { preset: Preset; trace: Trace | null }) {
+  const preset = useDeferredValue(current)
+  const claims = use(loadClaims(preset.pattern))[preset.id] ?? []
   const hw = useApp((s) => s.machine.hardwareConcurrency)
   const pins = useStore(pinStore, (s) => s.pins)
   // the ideal makespans of the runs, for the preset they were computed for (a new preset starts empty)
@@ -44,7 +49,7 @@ export function Claims({ preset, trace }: { preset: Preset; trace: Trace | null 
     const run = runs.findLast((r) => r.status === 'done' && encodeScenario(REGISTRY, r.scenario) === key)
     if (run) measured.set(label, makespan(run))
   }
-  const checks: ClaimCheck[] = (preset.claims ?? []).map((c) => checkClaim(c, preset.pattern, theory, measured)).toSorted((a, b) => ORDER[a.verdict] - ORDER[b.verdict])
+  const checks: ClaimCheck[] = claims.map((c) => checkClaim(c, preset.pattern, theory, measured)).toSorted((a, b) => ORDER[a.verdict] - ORDER[b.verdict])
   const [open, setOpen] = useState(false)
   if (checks.length === 0) return null
   return (

@@ -1,11 +1,12 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { use, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import { State } from '../core/events'
-import { lineOfSegment, parseGo } from '../core/gosource'
+import { lineOfSegment, type GoLine } from '../core/gosource'
 import type { Trace } from '../core/trace'
 import { REGISTRY } from '../patterns/registry'
 import { store } from '../store/app'
 import { focusStore, pickLine } from '../store/focus'
+import { loadGoLines } from '../store/patternParts'
 import { cursorTime } from '../store/playback'
 import { traceHub } from '../store/traceHub'
 
@@ -15,7 +16,7 @@ const NAMES_SHOWN = 3
 const REFRESH_MS = 100
 
 /** Which goroutines are on which line at real time `t`: line index → goroutine names. */
-function whoIsWhere(tr: Trace, lines: ReturnType<typeof parseGo>, t: number): Map<number, string[]> {
+function whoIsWhere(tr: Trace, lines: readonly GoLine[], t: number): Map<number, string[]> {
   const at = new Map<number, string[]>()
   const latest = new Int32Array(tr.goroutines).fill(-1)
   for (let s = 0; s < tr.segments; s++) {
@@ -38,11 +39,14 @@ function whoIsWhere(tr: Trace, lines: ReturnType<typeof parseGo>, t: number): Ma
 /**
  * The pattern as Go. While a run is shown, each line says which goroutines are on it at the cursor
  * (the producer on `jobs <- j` while the buffer is full, main on `wg.Wait()`); the bar under the
- * pointer marks its line; clicking a line makes every bar spent on it stand out.
+ * pointer marks its line; clicking a line makes every bar spent on it stand out. The Go text loads
+ * when the panel first shows a pattern: until another pattern's has loaded, the panel keeps showing
+ * the one before (a deferred value), so switching patterns never blanks it.
  */
-export default function CodePanel({ pattern }: { pattern: string }) {
+export default function CodePanel({ pattern: current }: { pattern: string }) {
+  const pattern = useDeferredValue(current)
   const mod = REGISTRY.module(pattern)
-  const lines = useMemo(() => parseGo(mod.go ?? ''), [mod])
+  const lines = use(loadGoLines(pattern))
   const picked = useStore(focusStore, (f) => f.line)
   const hoverSeg = useStore(focusStore, (f) => f.segment)
   const [marks, setMarks] = useState<Map<number, string[]>>(new Map())
@@ -72,7 +76,6 @@ export default function CodePanel({ pattern }: { pattern: string }) {
     return () => clearInterval(id)
   }, [pattern, lines])
 
-  if (!mod.go) return null
   return (
     <section className="code-panel" aria-label={`${mod.title} as Go`} data-testid="code-panel">
       <div className="code-head">

@@ -1,6 +1,7 @@
-import { Suspense, lazy, useId } from 'react'
+import { lazy, useId } from 'react'
 import type { ChoiceSpec, ListItem, ParamSpec, ParamValue, ToggleSpec } from '../core/params'
 import { releaseAfterPointer } from './keyboard'
+import { Loadable } from './Loadable'
 import { Slider } from './Slider'
 
 // list settings (calls, stages) belong to a few patterns: their editor loads when one is shown
@@ -52,9 +53,9 @@ export function ParamControl({ spec, value, onChange, hint, format }: { spec: Pa
       return <Toggle spec={spec} value={value as boolean} onChange={onChange} />
     case 'list':
       return (
-        <Suspense fallback={<div className="loading">Loading…</div>}>
+        <Loadable what={`the editor of ${spec.label}`} fallback={<div className="loading">Loading…</div>}>
           <ListEditor spec={spec} items={value as readonly ListItem[]} onChange={onChange} />
-        </Suspense>
+        </Loadable>
       )
   }
 }

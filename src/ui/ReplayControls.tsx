@@ -1,6 +1,6 @@
 import { SPEEDS, isBusyStatus } from '../store/app'
-import { downloadTrace } from '../store/exports'
 import { setSpeed } from '../store/actions'
+import { runExport } from '../store/exportActions'
 import { useApp } from './hooks'
 import { releaseAfterPointer } from './keyboard'
 import { playPauseRun, replayRun } from './motion'
@@ -13,7 +13,7 @@ export function ReplayControls({ hasTrace, after }: { hasTrace: boolean; after?:
   const replaying = playback.mode === 'replay'
   if (after) {
     return (
-      <button className="tool" onClick={() => void downloadTrace()} disabled={busy || !hasTrace} title="Chrome Trace Event JSON: open in Perfetto or chrome://tracing">
+      <button className="tool" onClick={() => void runExport('downloadTrace')} disabled={busy || !hasTrace} title="Chrome Trace Event JSON: open in Perfetto or chrome://tracing">
         ⤓ Download trace
       </button>
     )

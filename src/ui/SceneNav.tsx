@@ -1,6 +1,4 @@
 import { DECK } from '../store/deck'
-import { Dialog, DialogHead } from './Dialog'
-import { applyPreset } from '../store/settings'
 import { stepScene } from '../store/deck'
 import { setView } from '../store/view'
 import { useApp } from './hooks'
@@ -21,36 +19,5 @@ export function SceneNav() {
         ▶
       </button>
     </nav>
-  )
-}
-
-/** Every scene with its lesson and its own short link. */
-export function SceneList() {
-  const presetId = useApp((s) => s.presetId)
-  const close = () => setView({ scenes: false })
-  return (
-    <Dialog label="Scenes of the talk" className="scenes" onClose={close}>
-      <DialogHead onClose={close}>Scenes of the talk</DialogHead>
-      <ol>
-        {DECK.map((p) => (
-          <li key={p.id} className={p.id === presetId ? 'current' : ''}>
-            <button
-              className="scene-open"
-              aria-current={p.id === presetId ? 'true' : undefined}
-              onClick={() => {
-                applyPreset(p.id)
-                close()
-              }}
-            >
-              <b>{p.title}</b>
-              <span>{p.lesson}</span>
-            </button>
-            <a href={`?preset=${p.id}`} className="scene-link" title="The scene’s own link" onClick={(e) => e.stopPropagation()}>
-              ?preset={p.id}
-            </a>
-          </li>
-        ))}
-      </ol>
-    </Dialog>
   )
 }

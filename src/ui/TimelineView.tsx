@@ -1,12 +1,13 @@
 import { useEffect, useRef } from 'react'
 import { formatMs } from '../core/format'
-import { lineOfSegment, parseGo } from '../core/gosource'
+import { lineOfSegment } from '../core/gosource'
 import type { Trace } from '../core/trace'
 import type { StageNode } from '../patterns/module'
 import { REGISTRY } from '../patterns/registry'
 import { seek } from '../store/actions'
 import { store } from '../store/app'
 import { focusStore, setHover } from '../store/focus'
+import { goLinesIfLoaded } from '../store/patternParts'
 import { setHoveredLane } from '../store/stepping'
 import { liveFps } from '../store/pace'
 import { cursorTime } from '../store/playback'
@@ -29,7 +30,9 @@ function lineEmphasis(tr: Trace | null, line: number, showCode: boolean, cache: 
   if (!tr || line < 0 || !showCode) return null
   const key = `${tr.scenario.pattern}|${tr.version}|${line}|${tr.segments}`
   if (cache.key === key) return cache.f
-  const lines = parseGo(REGISTRY.pattern(tr.scenario.pattern)?.go ?? '')
+  // loaded by the code panel, where the line was picked
+  const lines = goLinesIfLoaded(tr.scenario.pattern)
+  if (!lines) return null
   const on = new Uint8Array(tr.segments)
   for (let s = 0; s < tr.segments; s++) on[s] = lineOfSegment(lines, tr, s) === line ? 1 : 0
   cache.key = key

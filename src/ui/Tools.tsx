@@ -1,13 +1,21 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { lazy, useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { useStore } from 'zustand'
-import { copyAscii, copySvg, manualCopy, onManualCopy, savePng } from '../store/exports'
 import { isBusyStatus } from '../store/app'
+import { runExport, type ExportName } from '../store/exportActions'
+import { onManualCopy } from '../store/manualCopy'
 import { pinStore } from '../store/pins'
 import { openTraceFile, pinCurrent } from '../store/tools'
 import { toggleMain, toggleView } from '../store/view'
-import { Dialog } from './Dialog'
 import { useApp } from './hooks'
+import { Loadable } from './Loadable'
 import { toggleTable, useTableOpen } from './tableView'
+
+/** The Export menu's items. */
+const EXPORTS: readonly { label: string; hint: string; act: ExportName }[] = [
+  { label: 'Copy as ASCII', hint: 'a text timeline, like the talk’s diagrams', act: 'copyAscii' },
+  { label: 'Copy SVG', hint: 'the timeline (or the compare view) as SVG', act: 'copySvg' },
+  { label: 'Save PNG', hint: 'at twice the size, for slides', act: 'savePng' },
+]
 
 /** Pin, the views, the exports for slides, and Open trace. */
 export function Tools({ hasTrace }: { hasTrace: boolean }) {
@@ -81,23 +89,19 @@ export function Tools({ hasTrace }: { hasTrace: boolean }) {
           Export
         </summary>
         <div className="menu-items" role="menu" aria-label="Export">
-          {[
-            ['Copy as ASCII', 'a text timeline, like the talk’s diagrams', copyAscii],
-            ['Copy SVG', 'the timeline (or the compare view) as SVG', copySvg],
-            ['Save PNG', 'at twice the size, for slides', savePng],
-          ].map(([label, hint, act]) => (
+          {EXPORTS.map(({ label, hint, act }) => (
             <button
-              key={label as string}
+              key={label}
               role="menuitem"
               className="tool"
               disabled={busy}
-              title={hint as string}
+              title={hint}
               onClick={(e) => {
                 closeMenu(e.detail === 0)
-                void (act as () => Promise<void>)()
+                void runExport(act)
               }}
             >
-              {label as string}
+              {label}
             </button>
           ))}
         </div>
@@ -121,22 +125,18 @@ export function Tools({ hasTrace }: { hasTrace: boolean }) {
   )
 }
 
+// the dialog with the text to copy by hand loads when first needed
+const ManualCopy = lazy(() => import('./Dialogs').then((m) => ({ default: m.ManualCopy })))
+
 /** When the clipboard is refused: the text in a dialog, selected, to copy by hand. */
 export function ManualCopyDialog() {
   const [open, setOpen] = useState(false)
   useEffect(() => onManualCopy(() => setOpen(true)), [])
   if (!open) return null
   return (
-    <Dialog label={`${manualCopy.kind} to copy`} onClose={() => setOpen(false)}>
-      <div className="dialog-head">
-        <h2>{manualCopy.kind}: copy it from here</h2>
-        <button className="tool" onClick={() => setOpen(false)} aria-label="Close">
-          ×
-        </button>
-      </div>
-      <p id="manual-copy-help">The browser did not allow the page to write to the clipboard. The text is selected: press Ctrl+C (⌘C).</p>
-      <textarea className="manual-copy" readOnly value={manualCopy.text} data-autofocus aria-label={manualCopy.kind} aria-describedby="manual-copy-help" onFocus={(e) => e.target.select()} />
-    </Dialog>
+    <Loadable what="the text to copy" fallback={null}>
+      <ManualCopy onClose={() => setOpen(false)} />
+    </Loadable>
   )
 }
 

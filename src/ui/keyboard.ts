@@ -6,11 +6,6 @@ import { stepEvent, stepTime } from '../store/stepping'
 import { closeDialogs, toggleFullscreen, toggleMain, toggleView } from '../store/view'
 import { toggleTable } from './tableView'
 
-export interface KeyHelp {
-  keys: string
-  what: string
-}
-
 /** Actions the keys reach that depend on what is on screen (the compare view replays its own runs). */
 export interface ToolKeys {
   pin(): void
@@ -18,25 +13,6 @@ export interface ToolKeys {
   replay(): void
   togglePause(): void
 }
-
-export const KEYS: KeyHelp[] = [
-  { keys: 'Space', what: 'Run / Stop' },
-  { keys: 'Esc', what: 'Stop; close this help, a dialog, a menu or a blank screen' },
-  { keys: '← →  PgUp PgDn', what: 'Previous / next scene of the talk' },
-  { keys: 'A', what: 'Run the scene’s whole comparison and show it stacked' },
-  { keys: 'N', what: 'Pin this run (up to four) · C shows the pinned runs' },
-  { keys: 'R', what: 'Replay from the start · K pause / resume' },
-  { keys: ',  .', what: 'Replay: previous / next event (handoff, barrier, a hovered lane’s change)' },
-  { keys: 'Shift + ← →', what: 'Replay: 5 % back / forward' },
-  { keys: '[  ]', what: 'Replay slower / faster' },
-  { keys: `1–${REGISTRY.modules.length}`, what: REGISTRY.modules.map((m) => m.short).join(' · ') },
-  { keys: 'G', what: 'The Go code beside the timeline' },
-  { keys: 'T', what: 'The timeline as a table: per goroutine, its jobs and the time in each state' },
-  { keys: 'P', what: 'Projector mode: large type and thick bars' },
-  { keys: 'F  B', what: 'Full screen · blank the screen' },
-  { keys: 'H', what: 'Hide / show the settings' },
-  { keys: '?', what: 'This help' },
-]
 
 /** Keys that belong to the focused control: text entry, or a slider's own arrow keys. */
 function ownedByControl(e: KeyboardEvent): boolean {
@@ -75,7 +51,10 @@ export function releaseAfterPointer(el: HTMLElement): void {
   if (lastInputPointer) el.blur()
 }
 
-/** Presenter keys (clickers send ← → and PageUp / PageDown). Returns the listener's remover. */
+/**
+ * Presenter keys (clickers send ← → and PageUp / PageDown). Returns the listener's remover. The
+ * help (?) lists them: KEYS in Dialogs.tsx, to keep in step with this.
+ */
 export function installKeyboard(tools: ToolKeys): () => void {
   const onKey = (e: KeyboardEvent) => {
     if (e.ctrlKey || e.metaKey || e.altKey || ownedByControl(e)) return

@@ -29,8 +29,10 @@ function expectFits(text: string, width = 100): void {
 }
 
 const mod = (tr: Trace) => REGISTRY.module(tr.scenario.pattern)
+/** Every module's closed forms (each loads on demand). */
+const EXPECTATIONS = new Map(await Promise.all(REGISTRY.modules.map(async (m) => [m.id, await m.expectations()] as const)))
 /** The closed-form makespan the module promises for this scenario (the ideal schedule is held to it). */
-const theoryOf = (tr: Trace) => mod(tr).expectations(tr.scenario).find((e) => e.metric === 'makespan')?.value
+const theoryOf = (tr: Trace) => EXPECTATIONS.get(tr.scenario.pattern)?.(tr.scenario).find((e) => e.metric === 'makespan')?.value
 const titleOf = (tr: Trace) => `${mod(tr).title} — ${mod(tr).summary(tr.scenario)}`
 const runOf = (trace: Trace): AsciiRun => ({ label: mod(trace).title, trace, theoryMs: theoryOf(trace) })
 

@@ -12,9 +12,6 @@ export const BATCH_PRESETS: readonly Preset[] = [
     compare: [{ pattern: 'pool', params: { pool: 10 } }],
     expect: { makespan: 950, 'makespan:pool': 550 },
     rank: 3,
-    claims: [
-      { says: 'batches of 10 take as long as a worker pool of 10', value: 1, of: 'ratio:batches/pool', unit: '×', note: 'the slides draw batch-and-wait and call it a worker pool; with one slow item the whole batch waits' },
-    ],
   },
   {
     id: 'batch-vs-pool-jitter',
@@ -47,10 +44,5 @@ export const BATCH_PRESETS: readonly Preset[] = [
     compare: [{ pattern: 'sequential' }, { pattern: 'pool', params: { pool: 10 } }],
     expect: { makespan: 10_000, 'makespan:sequential': 100_000, 'makespan:pool': 10_000 },
     rank: 4,
-    claims: [
-      { says: 'one cluster after another: 100 s (1 m 40 s)', value: 100_000, of: 'makespan:sequential', unit: 'ms' },
-      { says: '“worker pool, batch = 10”: 10 s', value: 10_000, of: 'makespan', unit: 'ms', note: 'batch-and-wait: a single slow cluster would hold its whole batch; a pool of 10 would not' },
-      { says: '10× faster', value: 10, of: 'ratio:sequential/batches', unit: '×' },
-    ],
   },
 ]

@@ -1,19 +1,12 @@
 import { formatMs } from '../../core/format'
-import type { Chan } from '../../core/chan'
 import type { ChoiceSpec, ListItem, ListSpec, NumberSpec, TextSpec } from '../../core/params'
 import { kindSummary, type SharedKey } from '../../core/shared'
-import { sum } from '../closedForms'
-import { definePattern, type Expectation } from '../module'
-import { TASK_MS, TASK_NAME, taskJob } from '../tasks'
+import { definePattern } from '../module'
+import { TASK_MS, TASK_NAME } from '../tasks'
 import { MACHINE_KEYS } from '../workload'
-import { GO } from './go'
-import { criticalPath, earliestFinish, nodesOf, phasesOf, repair } from './graph'
+import type { Params } from './program'
+import { criticalPath, nodesOf, phasesOf, repair } from './graph'
 import { DAG_PRESETS } from './presets'
-
-interface Params {
-  tasks: readonly ListItem[]
-  mode: 'sequential' | 'phases' | 'dag'
-}
 
 const PHASE: NumberSpec = { type: 'number', key: 'phase', label: 'Phase', unit: '', min: 1, max: 6, default: 1, integer: true, log: false }
 const AFTER: TextSpec = { type: 'text', key: 'after', label: 'After', maxLength: 20, default: '', names: true }
@@ -48,11 +41,7 @@ const MODE: ChoiceSpec = {
   ],
 }
 
-/**
- * The same calls three ways: one after another; in phases, each phase fanned out and closed by
- * wg.Wait() (a barrier); or as a dependency graph, where each call starts as soon as the calls it
- * needs have closed their `done` channels (close wakes every waiter at once).
- */
+/** The same calls one by one, in phases with barriers, or as a dependency graph (its program: ./program.ts). */
 export const dag = definePattern<Params>({
   id: 'dag',
   title: 'Barriers vs dependency graph',
@@ -64,58 +53,11 @@ export const dag = definePattern<Params>({
     return { values: { ...values, tasks: r.items }, notices: r.notices }
   },
   uses: () => ['kind', 'cpuShare', ...MACHINE_KEYS] as SharedKey[],
-  program: async (main, { params, shared }) => {
-    const nodes = nodesOf(params.tasks)
-    const job = (name: string, group: string) => {
-      const i = nodes.findIndex((n) => n.name === name)
-      return taskJob(nodes[i], i, shared, group)
-    }
-    if (params.mode === 'sequential') {
-      for (const n of nodes) await main.run(job(n.name, 'calls'))
-      return
-    }
-    const wg = main.waitGroup('wg')
-    if (params.mode === 'phases') {
-      for (const phase of phasesOf(nodes)) {
-        wg.add(phase.length)
-        for (const n of phase) {
-          main.go(n.name, async (g) => {
-            await g.run(job(n.name, `phase ${n.phase}`))
-            wg.done()
-          }, `phase ${n.phase}`)
-        }
-        await main.wait(wg)
-        main.mark('barrier', wg.resource)
-      }
-      return
-    }
-    // dependency graph: done[x] is closed when x has finished; a call first receives from the done
-    // channel of each call it needs (a receive on a closed channel returns at once)
-    const done = new Map<string, Chan<never>>()
-    for (const n of nodes) done.set(n.name, main.chan<never>(`${n.name} done`, 0))
-    wg.add(nodes.length)
-    for (const n of nodes) {
-      main.go(n.name, async (g) => {
-        for (const d of n.after) await g.recv(done.get(d) as Chan<never>)
-        await g.run(job(n.name, 'calls'))
-        g.close(done.get(n.name) as Chan<never>)
-        wg.done()
-      }, 'calls')
-    }
-    await main.wait(wg)
-  },
-  go: GO,
+  go: () => import('./go').then((m) => m.GO),
+  expectations: () => import('./expectations').then((m) => m.expectations),
+  claims: () => import('./claims').then((m) => m.DAG_CLAIMS),
   presets: DAG_PRESETS,
   views: [{ type: 'strip', resource: 'wg', caption: 'WaitGroup counter: calls still running' }],
-  expectations: (s) => {
-    const p = s.params as unknown as Params
-    const nodes = nodesOf(p.tasks)
-    const out: Expectation[] = [{ what: p.mode === 'sequential' ? 'main alone' : 'main and one goroutine per call', metric: 'goroutines', value: p.mode === 'sequential' ? 1 : 1 + nodes.length }]
-    if (p.mode === 'sequential') out.push({ what: 'Σ of the calls', metric: 'makespan', value: sum(nodes.map((n) => n.ms)) })
-    else if (s.shared.kind === 'io' && p.mode === 'phases') out.push({ what: 'Σ over phases of the slowest call', metric: 'makespan', value: sum(phasesOf(nodes).map((ph) => Math.max(...ph.map((n) => n.ms)))) })
-    else if (s.shared.kind === 'io') out.push({ what: 'the longest path through the graph', metric: 'makespan', value: Math.max(...earliestFinish(nodes).values()) })
-    return out
-  },
   summary: (s) => {
     const p = s.params as unknown as Params
     const nodes = nodesOf(p.tasks)

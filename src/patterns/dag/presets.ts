@@ -20,11 +20,6 @@ export const DAG_PRESETS: readonly Preset[] = [
     ],
     expect: { makespan: 350, 'makespan:sequential': 750, 'makespan:graph': 330 },
     rank: 15,
-    claims: [
-      { says: 'with goroutines, two phases: about 380 ms', value: 380, of: 'makespan', unit: 'ms' },
-      { says: 'sequential would be about 850 ms', value: 850, of: 'makespan:sequential', unit: 'ms' },
-      { says: '2.2× faster', value: 2.2, of: 'ratio:sequential/dag', unit: '×' },
-    ],
   },
   {
     id: 'rest-enrich',
@@ -38,10 +33,5 @@ export const DAG_PRESETS: readonly Preset[] = [
     ],
     expect: { makespan: 250, 'makespan:sequential': 350, 'makespan:speculative': 150 },
     rank: 15.1,
-    claims: [
-      { says: 'sequential: 350 ms', value: 350, of: 'makespan:sequential', unit: 'ms' },
-      { says: 'with goroutines: 250 ms', value: 250, of: 'makespan', unit: 'ms' },
-      { says: '29 % faster', value: 350 / 250, of: 'ratio:sequential/dag', unit: '×', note: '(350 − 250) / 350 is 28.6 %; and both calls only need the user id, so started with it they finish at 150 ms' },
-    ],
   },
 ]

@@ -1,22 +1,12 @@
-import { jobDurations, type Job } from '../../core/jobs'
-import type { ChoiceSpec, ListItem, ListSpec, NumberSpec } from '../../core/params'
+import type { ChoiceSpec, ListSpec, NumberSpec } from '../../core/params'
 import { kindSummary, workloadSummary, type SharedKey } from '../../core/shared'
 import type { Trace } from '../../core/trace'
 import { formatMs } from '../../core/format'
-import { listSchedule, sum } from '../closedForms'
-import { definePattern, type Expectation } from '../module'
-import { TASK_MS, TASK_NAME, taskJob, tasksOf } from '../tasks'
+import { definePattern } from '../module'
+import { TASK_MS, TASK_NAME, tasksOf } from '../tasks'
 import { MACHINE_KEYS, WORKLOAD_KEYS } from '../workload'
-import { GO } from './go'
+import type { Params } from './program'
 import { FANOUT_PRESETS } from './presets'
-
-interface Params {
-  source: 'tasks' | 'items'
-  tasks: readonly ListItem[]
-  mode: 'parallel' | 'sequential'
-  workers: number
-  combine: number
-}
 
 const SOURCE: ChoiceSpec = {
   type: 'choice',
@@ -66,15 +56,7 @@ const WORKERS: NumberSpec = {
 
 const COMBINE: NumberSpec = { type: 'number', key: 'combine', label: 'Combine results', unit: 'ms', min: 0, max: 5_000, default: 0, integer: true, log: true, hint: 'work the handler does after the join' }
 
-function workOf(p: Params, shared: Parameters<typeof jobDurations>[0]): Job[] {
-  if (p.source === 'items') return jobDurations(shared).map((d, i) => ({ ...taskJob({ name: `task ${i + 1}`, ms: d }, i, shared) }))
-  return tasksOf(p.tasks).map((t, i) => taskJob(t, i, shared))
-}
-
-/**
- * Fan-out/fan-in: a handler forks one goroutine per call and joins them on a WaitGroup (or hands
- * the calls to W workers over a channel and collects their results), then combines and responds.
- */
+/** Fan-out/fan-in: a handler forks a goroutine per call and joins them (its program: ./program.ts). */
 export const fanout = definePattern<Params>({
   id: 'fanout',
   title: 'Fan-out / fan-in',
@@ -82,71 +64,14 @@ export const fanout = definePattern<Params>({
   lesson: 'fork every call at once and join with wg.Wait(): the slowest call decides, not the sum.',
   params: [SOURCE, TASKS, MODE, WORKERS, COMBINE],
   uses: (p) => (p.source === 'items' ? WORKLOAD_KEYS : (['kind', 'cpuShare', ...MACHINE_KEYS] as SharedKey[])),
-  program: async (main, { params, shared }) => {
-    const work = workOf(params, shared)
-    if (params.mode === 'sequential') {
-      for (const job of work) await main.run(job)
-    } else if (params.workers === 0) {
-      const wg = main.waitGroup('wg')
-      wg.add(work.length)
-      for (const job of work) {
-        main.go(job.label ?? `task ${job.id + 1}`, async (g) => {
-          await g.run(job)
-          wg.done()
-        }, 'tasks')
-      }
-      await main.wait(wg)
-      main.mark('barrier', wg.resource)
-    } else {
-      // bounded fan-out: a feeder, W workers over a channel, a closer, and main collecting results
-      const calls = main.chan<Job>('calls', work.length)
-      const results = main.chan<Job>('results', work.length)
-      const received = main.counter('results received')
-      main.go('feeder', async (f) => {
-        for (const job of work) await f.send(calls, job)
-        f.close(calls)
-      })
-      const wg = main.waitGroup('wg')
-      for (let w = 0; w < params.workers; w++) {
-        wg.add(1)
-        main.go(`worker ${w + 1}`, async (g) => {
-          for await (const job of g.range(calls)) {
-            await g.run(job)
-            await g.send(results, job)
-          }
-          wg.done()
-        }, 'workers')
-      }
-      main.go('closer', async (c) => {
-        await c.wait(wg)
-        c.close(results)
-      })
-      for await (const _ of main.range(results)) received.add(1)
-      main.mark('barrier', results.resource)
-    }
-    if (params.combine > 0) await main.run({ id: work.length, cpu: 0, io: params.combine, label: 'combine', group: 'combine' })
-    main.mark('respond')
-  },
-  go: GO,
+  go: () => import('./go').then((m) => m.GO),
+  expectations: () => import('./expectations').then((m) => m.expectations),
+  claims: () => import('./claims').then((m) => m.FANOUT_CLAIMS),
   presets: FANOUT_PRESETS,
   views: [
     { type: 'strip', resource: 'wg', caption: 'WaitGroup counter: calls still running' },
     { type: 'strip', resource: 'results received', caption: 'results received by the handler' },
   ],
-  expectations: (s) => {
-    const p = s.params as unknown as Params
-    const d = workOf(p, s.shared).map((j) => j.cpu + j.io)
-    const out: Expectation[] = []
-    const goroutines = p.mode === 'sequential' ? 1 : p.workers === 0 ? 1 + d.length : 3 + p.workers
-    out.push({ what: p.mode === 'sequential' ? 'main alone' : p.workers === 0 ? 'main and one goroutine per call' : 'main, feeder, closer and W workers', metric: 'goroutines', value: goroutines })
-    if (p.mode === 'sequential') out.push({ what: 'Σ of the calls + combine', metric: 'makespan', value: sum(d) + p.combine })
-    else if (s.shared.kind === 'io') {
-      const fan = p.workers === 0 ? Math.max(...d) : listSchedule(d, p.workers)
-      out.push({ what: p.workers === 0 ? 'max of the calls + combine' : 'FIFO list scheduling over W + combine', metric: 'makespan', value: fan + p.combine })
-    }
-    out.push({ what: 'every call once, plus combine', metric: 'jobs', value: d.length + (p.combine > 0 ? 1 : 0) })
-    return out
-  },
   summary: (s) => {
     const p = s.params as unknown as Params
     const what = p.source === 'items' ? workloadSummary(s.shared) : `${tasksOf(p.tasks).map((t) => `${t.name} ${formatMs(t.ms)}`).join(' · ')}${kindSummary(s.shared)}`

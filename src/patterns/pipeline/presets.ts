@@ -32,11 +32,6 @@ export const PIPELINE_PRESETS: readonly Preset[] = [
     ],
     expect: { makespan: 4024, 'makespan:writers 4': 2028, 'makespan:writers 8': 1038, 'makespan:writers 16': 558, 'makespan:all 1': 8022, 'makespan:sequential': 12_400 },
     rank: 9,
-    claims: [
-      { says: 'the pipeline is limited by its slowest stage, the writer', note: 'true: 2 writers of 40 ms pass 50 items/s, whatever the other stages do' },
-      { says: 'one stage after another per record: 3.1 ms a record, 62 ms here (×20)', value: 12_400, of: 'makespan:sequential', unit: 'ms' },
-      { says: 'with 4 workers per stage, 6.7× faster', value: 6.7, of: 'ratio:sequential/writers 4', unit: '×', note: 'the notes’ box says 4 workers per stage while their code runs 2 writers; with 4 writers the model gives 6.1×' },
-    ],
   },
   {
     id: 'multistage-orders',

@@ -19,7 +19,6 @@ export const PRODCONS_PRESETS: readonly Preset[] = [
     ],
     expect: { makespan: 2820, 'makespan:buffer 1': 2640, 'makespan:buffer 2': 2460, 'makespan:buffer 5': 2100, 'makespan:buffer 100': 2100 },
     rank: 10,
-    claims: [{ says: 'a buffered channel absorbs bursts; an unbuffered one gives instant backpressure', note: 'measured: 2,820 ms unbuffered, 2,100 ms from 5 slots on' }],
   },
   {
     id: 'event-generator-backpressure',
@@ -28,9 +27,5 @@ export const PRODCONS_PRESETS: readonly Preset[] = [
     pattern: 'prodcons',
     params: { continuous: true, rate: 50, buffer: 100, consume: 25, consumers: 1, batch: 1, batchCost: 0 },
     rank: 10.1,
-    claims: [
-      { says: 'the whole demo runs in 28 MB of RAM', rhetorical: true, note: 'no code behind the number in the notes; this page keeps flat memory (see the benchmark), which is not the same thing' },
-      { says: 'built-in flow control through the 100-slot buffer', note: 'true: once it is full the generator blocks and its rate drops to the writer’s 40/s' },
-    ],
   },
 ]

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { Op } from '../../core/events'
 import { presetScenario } from '../../core/scenario'
 import type { Trace } from '../../core/trace'
+import { PROGRAMS } from '../programs'
 import { REGISTRY } from '../registry'
 import { planTrace } from '../theory'
 import { virtual } from '../testkit'
@@ -28,7 +29,7 @@ describe('producer–consumer', () => {
 
   it('continuous: the buffer of 100 is full after about 10 s, then the generator is throttled to the writer’s 40 events/s', async () => {
     const s = presetScenario(REGISTRY, REGISTRY.preset('event-generator-backpressure')!)
-    const tr = await planTrace(REGISTRY, s, 2)
+    const tr = await planTrace(PROGRAMS, s, 2)
     expect(tr.status).toBe('stopped')
     const events = tr.resourceByName('events')!
     let full = NaN

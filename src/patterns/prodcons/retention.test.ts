@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { EVENT_WIDTH } from '../../core/events'
 import { presetScenario } from '../../core/scenario'
 import { Trace } from '../../core/trace'
+import { PROGRAMS } from '../programs'
 import { REGISTRY } from '../registry'
 import { runVirtual, theoryMeta } from '../theory'
 
 describe('a run that goes on until Stop keeps a window of detail, so memory stays flat', () => {
   it('compacting while events arrive keeps exactly the recent detail of the full trace', async () => {
     const s = presetScenario(REGISTRY, REGISTRY.preset('event-generator-backpressure')!)
-    const run = await runVirtual(REGISTRY, s, 2)
+    const run = await runVirtual(PROGRAMS, s, 2)
     const full = new Trace(s, theoryMeta(2, 2))
     full.apply(run.events, run.strings)
     const windowed = new Trace(s, theoryMeta(2, 2))

@@ -1,11 +1,8 @@
-import { jobDurations } from '../../core/jobs'
 import { workloadSummary } from '../../core/shared'
 import { definePattern } from '../module'
-import { sum } from '../closedForms'
 import { WORKLOAD_KEYS } from '../workload'
-import { GO } from './go'
 
-/** `for _, j := range jobs { process(j) }`: one goroutine, one item after another. */
+/** One goroutine, one item after another (its program: ./program.ts). */
 export const sequential = definePattern<Record<string, never>>({
   id: 'sequential',
   title: 'Sequential',
@@ -13,16 +10,9 @@ export const sequential = definePattern<Record<string, never>>({
   lesson: 'one goroutine, one job after another: the makespan is Σd.',
   params: [],
   uses: () => WORKLOAD_KEYS,
-  program: async (main, { jobs }) => {
-    for (const job of jobs()) await main.run(job)
-  },
-  go: GO,
+  go: () => import('./go').then((m) => m.GO),
+  expectations: () => import('./expectations').then((m) => m.expectations),
   presets: [],
   views: [],
-  // one goroutine runs everything in turn, whatever the job kind
-  expectations: (s) => [
-    { what: 'Σd', metric: 'makespan', value: sum(jobDurations(s.shared)) },
-    { what: 'main is the only goroutine', metric: 'goroutines', value: 1 },
-  ],
   summary: (s) => `${workloadSummary(s.shared)} · sequential`,
 })
