@@ -192,7 +192,9 @@ export function App() {
         <p id={TIMELINE_ALT_ID} className="sr-only">
           {table && view.main === 'timeline'
             ? 'Its text alternative, a table with a row per goroutine, follows the timeline (“Timeline as a table”).'
-            : 'Its text alternative is a table with a row per goroutine: the Table button in the tools above, or the key T.'}
+            : view.projector
+              ? 'Its text alternative is a table with a row per goroutine: the key T shows it (projector mode hides the tools).'
+              : 'Its text alternative is a table with a row per goroutine: the Table button in the tools above, or the key T.'}
         </p>
         <div className={`views ${view.code && view.main === 'timeline' ? 'with-code' : ''} ${table && view.main === 'timeline' ? 'with-table' : ''}`}>
           {view.main === 'timeline' && (
