@@ -322,5 +322,5 @@ test.afterAll(() => {
   ]
   // BENCH_OUT: where a partial run (`-g`) writes, so that it does not replace the full table
   writeFileSync(process.env.BENCH_OUT ?? 'BENCHMARKS.md', lines.join('\n'))
-  for (const r of rows) console.log(`${r.pass ? 'PASS' : 'FAIL'} ${r.what}: ${r.measured}`)
+  for (const r of rows) process.stdout.write(`${r.pass ? 'PASS' : 'FAIL'} ${r.what}: ${r.measured}\n`)
 })
