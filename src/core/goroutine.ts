@@ -1,3 +1,4 @@
+import type { Alarm } from './alarm'
 import { Claim, type Chan, type Received } from './chan'
 import { JobStatus, Op, State, type StateCode } from './events'
 import type { Job } from './jobs'
@@ -19,6 +20,8 @@ export interface Executor {
   now(): number
   /** Calls `fn` after `ms` unless cancelled. Pending timers keep a run alive. */
   after(ms: number, fn: () => void): () => void
+  /** Rings `alarm` after `ms` (not cancellable: only stop() abandons it). Pending alarms keep a run alive. */
+  alarm(ms: number, alarm: Alarm): void
   /** Real computation of `ms` on one of the threads (FIFO when all are busy); `done` when finished. */
   cpu(ms: number, hooks: CpuHooks, done: () => void): void
   /**
@@ -52,10 +55,20 @@ export interface RuntimeApi {
 
 const RESOLVED: Promise<void> = Promise.resolve()
 
+/** The resolve function of the promise just made with `new Promise(capture)` (no closure per promise). */
+let captured: () => void = () => {}
+const capture = (resolve: () => void): void => {
+  captured = resolve
+}
+
 /** A goroutine's handle: every blocking operation goes through it, so the trace shows why it waits. */
-export class Goroutine {
+export class Goroutine implements Alarm {
   /** what it is parked on, in Go's words ("chan send jobs"): for the deadlock report */
   waitingOn = ''
+  /** resolves the promise of a timed wait (io or sleep) in progress */
+  private resume: (() => void) | null = null
+  /** the job whose io wait is in progress (null: a sleep) */
+  private waitJob: Job | null = null
 
   constructor(
     readonly rt: RuntimeApi,
@@ -99,7 +112,7 @@ export class Goroutine {
    * it as not runnable from here until the wake, which is what lets a virtual clock advance the
    * moment every goroutine is parked, and what detects a deadlock.
    */
-  private park<T>(state: StateCode, aux: number, what: string, register: (wake: (v: T) => void, fail: (e: unknown) => void) => void, job = -1, resumed?: () => void): Promise<T> {
+  private park<T>(state: StateCode, aux: number, what: string, register: (wake: (v: T) => void, fail: (e: unknown) => void) => void, job = -1): Promise<T> {
     const rt = this.rt
     return new Promise<T>((resolve, reject) => {
       let woken = false
@@ -108,7 +121,6 @@ export class Goroutine {
         woken = true
         this.waitingOn = ''
         rt.woke()
-        resumed?.()
         resolve(v)
       }
       const fail = (e: unknown) => {
@@ -200,8 +212,39 @@ export class Goroutine {
    */
   sleep(ms: number): Promise<void> {
     if (ms <= 0) return RESOLVED
-    const real = ms * this.rt.timeScale
-    return this.park<void>(State.Sleep, real, 'sleep', (wake) => this.rt.exec.after(real, wake), -1, () => this.set(State.Active))
+    return this.parkOnTimer(State.Sleep, ms * this.rt.timeScale, 'sleep', null)
+  }
+
+  /**
+   * Parks this goroutine until a timer rings it (an io wait or a sleep): what park() does, with the
+   * goroutine itself as the timer's alarm and its promise's resolve kept here, so a timed wait
+   * allocates one promise and no closure of its own.
+   */
+  private parkOnTimer(state: StateCode, real: number, what: string, job: Job | null): Promise<void> {
+    const rt = this.rt
+    const p = new Promise<void>(capture)
+    this.resume = captured
+    this.waitJob = job
+    this.set(state, job === null ? -1 : job.id, real)
+    this.waitingOn = what
+    rt.parked()
+    rt.exec.alarm(real, this)
+    rt.settle()
+    return p
+  }
+
+  /** The timer of a timed wait rang: the job ends (or the sleep), and the goroutine is active again. */
+  ring(): void {
+    const resume = this.resume
+    const job = this.waitJob
+    if (resume === null) return
+    this.resume = null
+    this.waitJob = null
+    this.waitingOn = ''
+    this.rt.woke()
+    if (job !== null) this.jobEnd(job)
+    else this.set(State.Active)
+    resume()
   }
 
   /**
@@ -240,8 +283,7 @@ export class Goroutine {
       this.jobEnd(job)
       return RESOLVED
     }
-    const real = job.io * this.rt.timeScale
-    return this.park<void>(State.Io, real, 'io wait', (wake) => this.rt.exec.after(real, wake), job.id, () => this.jobEnd(job))
+    return this.parkOnTimer(State.Io, job.io * this.rt.timeScale, 'io wait', job)
   }
 
   private jobEnd(job: Job): void {

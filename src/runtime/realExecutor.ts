@@ -1,3 +1,4 @@
+import type { Alarm } from '../core/alarm'
 import type { CpuHooks, Executor } from '../core/goroutine'
 import { absNow } from './clock'
 import type { ThreadPool } from './threadPool'
@@ -22,6 +23,10 @@ export class RealExecutor implements Executor {
 
   after(ms: number, fn: () => void): () => void {
     return this.timers.at(performance.now() + ms, fn)
+  }
+
+  alarm(ms: number, alarm: Alarm): void {
+    this.timers.ring(performance.now() + ms, alarm)
   }
 
   cpu(ms: number, hooks: CpuHooks, done: () => void): void {

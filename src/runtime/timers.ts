@@ -1,9 +1,5 @@
+import { TimerEntry, type Alarm } from '../core/alarm'
 import { MinHeap } from '../core/heap'
-
-interface Entry {
-  fn: () => void
-  live: boolean
-}
 
 /**
  * Precise timers for io waits (deadlines in performance.now() ms). Measured in Chromium workers:
@@ -17,7 +13,7 @@ const EARLY_MS = 1.5
 const SPIN_MS = 2
 
 export class Timers {
-  private heap = new MinHeap<Entry>()
+  private heap = new MinHeap<Alarm>()
   private timeout: ReturnType<typeof setTimeout> | null = null
   private posted = false
   private channel = new MessageChannel()
@@ -37,15 +33,20 @@ export class Timers {
 
   /** Calls `fn` at `deadline` (performance.now() ms); returns a cancel function. */
   at(deadline: number, fn: () => void): () => void {
-    const entry: Entry = { fn, live: true }
-    this.heap.push(deadline, entry)
-    this.live++
-    if (this.heap.peekKey() === deadline) this.wake()
+    const entry = new TimerEntry(fn)
+    this.ring(deadline, entry)
     return () => {
       if (!entry.live) return
       entry.live = false
       this.live--
     }
+  }
+
+  /** Rings `alarm` at `deadline` (performance.now() ms); not cancellable (clear() drops it). */
+  ring(deadline: number, alarm: Alarm): void {
+    this.heap.push(deadline, alarm)
+    this.live++
+    if (this.heap.peekKey() === deadline) this.wake()
   }
 
   clear(): void {
@@ -78,11 +79,13 @@ export class Timers {
   private tick(): void {
     const now = performance.now()
     while (this.heap.size > 0 && this.heap.peekKey() <= now) {
-      const e = this.heap.pop() as Entry
-      if (!e.live) continue
-      e.live = false
+      const e = this.heap.pop() as Alarm
+      if (e instanceof TimerEntry) {
+        if (!e.live) continue
+        e.live = false
+      }
       this.live--
-      e.fn()
+      e.ring()
     }
     this.cancelTimeout()
     if (this.heap.size === 0) return
