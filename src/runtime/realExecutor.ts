@@ -1,14 +1,15 @@
 import type { Alarm } from '../core/alarm'
 import type { CpuHooks, Executor } from '../core/goroutine'
-import { absNow } from './clock'
 import type { ThreadPool } from './threadPool'
 import { Timers } from './timers'
 
 /** Executes a run for real: io = precise timers in this worker, cpu = the thread workers. */
 export class RealExecutor implements Executor {
   private timers = new Timers()
-  /** absolute ms of the run's origin */
-  readonly origin = absNow()
+  /** performance.now() at the run's origin: now() reads one clock (it is read for trace events) */
+  private readonly start = performance.now()
+  /** absolute ms of the run's origin (as absNow() counts) */
+  readonly origin = performance.timeOrigin + this.start
 
   /** iterations per ms of cpu work in this run */
   readonly itersPerMs: number
@@ -18,7 +19,7 @@ export class RealExecutor implements Executor {
   }
 
   now(): number {
-    return absNow() - this.origin
+    return performance.now() - this.start
   }
 
   after(ms: number, fn: () => void): () => void {
