@@ -65,6 +65,8 @@ const capture = (resolve: () => void): void => {
 export class Goroutine implements Alarm {
   /** what it is parked on, in Go's words ("chan send jobs"): for the deadlock report */
   waitingOn = ''
+  /** its index in the runtime's table of live goroutines (−1 once it has exited) */
+  slot = -1
   /** resolves the promise of a timed wait (io or sleep) in progress */
   private resume: (() => void) | null = null
   /** the job whose io wait is in progress (null: a sleep) */
