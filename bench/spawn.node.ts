@@ -5,7 +5,8 @@
  *   npx rolldown bench/spawn.node.ts --platform node --format esm -o /tmp/spawn.mjs && node /tmp/spawn.mjs [n] [d] [runs]
  *
  * Prints, per run, the makespan (ms from the executor's origin to the run's end, as the app
- * measures it), its overhead over d, and that overhead per goroutine in µs.
+ * measures it), its overhead over d, and that overhead per goroutine in µs; then the medians, and
+ * the process's cpu time per goroutine (less disturbed by other load on the machine than wall time).
  */
 import { Op, State } from '../src/core/events'
 import { Recorder } from '../src/core/recorder'
@@ -22,7 +23,8 @@ const runs = Number(process.argv[4] ?? 10)
 /** io jobs only: no thread is ever asked for */
 const pool = { beginRun: () => 1, pending: 0, cpu: () => { throw new Error('no cpu') }, stop: () => {} } as unknown as ThreadPool
 
-async function once(): Promise<{ makespan: number; lastSpawn: number; firstIo: number; lastIo: number; firstExit: number }> {
+async function once(): Promise<{ makespan: number; lastSpawn: number; firstIo: number; lastIo: number; firstExit: number; cpu: number }> {
+  const cpu0 = process.cpuUsage()
   const scenario = scenarioOf('unbounded', { n, d, kind: 'io' })
   const exec = new RealExecutor(pool)
   const rec = new Recorder()
@@ -55,17 +57,21 @@ async function once(): Promise<{ makespan: number; lastSpawn: number; firstIo: n
   const rt = startRun(REGISTRY, scenario, exec, sink)
   await rt.done
   const makespan = exec.now()
+  const used = process.cpuUsage(cpu0)
+  const cpu = (used.user + used.system) / 1000
   if (timer !== null) clearTimeout(timer)
   flush()
-  return { makespan, lastSpawn, firstIo, lastIo, firstExit }
+  return { makespan, lastSpawn, firstIo, lastIo, firstExit, cpu }
 }
 
 const say = (line: string) => process.stdout.write(`${line}\n`)
 const rows: number[] = []
 const ios: number[] = []
 const tails: number[] = []
+const cpus: number[] = []
 for (let r = 0; r < runs; r++) {
-  const { makespan, lastSpawn, firstIo, lastIo, firstExit } = await once()
+  const { makespan, lastSpawn, firstIo, lastIo, firstExit, cpu } = await once()
+  cpus.push((cpu * 1000) / n)
   const us = ((makespan - d) * 1000) / n
   rows.push(us)
   ios.push((lastIo * 1000) / n)
@@ -75,7 +81,7 @@ for (let r = 0; r < runs; r++) {
 }
 const med = (xs: number[]) => xs.slice(1).toSorted((a, b) => a - b)[Math.floor((xs.length - 2) / 2)]
 const sorted = rows.slice(1).toSorted((a, b) => a - b)
-say(`median (after the first run) ${med(rows).toFixed(2)} µs/goroutine (min ${sorted[0].toFixed(2)}, max ${sorted[sorted.length - 1].toFixed(2)}); all parked after ${med(ios).toFixed(2)} µs/goroutine; tail after the last deadline ${med(tails).toFixed(1)} ms`)
+say(`median (after the first run) ${med(rows).toFixed(2)} µs/goroutine (min ${sorted[0].toFixed(2)}, max ${sorted[sorted.length - 1].toFixed(2)}); all parked after ${med(ios).toFixed(2)} µs/goroutine; tail after the last deadline ${med(tails).toFixed(1)} ms; cpu time ${med(cpus).toFixed(2)} µs/goroutine`)
 
 /** With --expose-gc: live heap per goroutine while all wait (one more run with a long wait). */
 const gc = (globalThis as { gc?: () => void }).gc

@@ -3,7 +3,8 @@
  * goroutine, not a closure made for the wait (10,000 waiting goroutines, 10,000 fewer closures).
  */
 export interface Alarm {
-  ring(): void
+  /** `t`: when the timer was found due (run ms) */
+  ring(t: number): void
 }
 
 /** A timer set with a callback: an alarm that can be cancelled (cancelled ones are skipped). */

@@ -20,8 +20,11 @@ export interface Executor {
   now(): number
   /** Calls `fn` after `ms` unless cancelled. Pending timers keep a run alive. */
   after(ms: number, fn: () => void): () => void
-  /** Rings `alarm` after `ms` (not cancellable: only stop() abandons it). Pending alarms keep a run alive. */
-  alarm(ms: number, alarm: Alarm): void
+  /**
+   * Rings `alarm` at time `at` (not cancellable: only stop() abandons it), with the time it was
+   * found due. Pending alarms keep a run alive.
+   */
+  alarm(at: number, alarm: Alarm): void
   /** Real computation of `ms` on one of the threads (FIFO when all are busy); `done` when finished. */
   cpu(ms: number, hooks: CpuHooks, done: () => void): void
   /**
@@ -214,29 +217,33 @@ export class Goroutine implements Alarm {
    */
   sleep(ms: number): Promise<void> {
     if (ms <= 0) return RESOLVED
-    return this.parkOnTimer(State.Sleep, ms * this.rt.timeScale, 'sleep', null)
+    return this.parkOnTimer(State.Sleep, ms * this.rt.timeScale, 'sleep', null, this.rt.exec.now())
   }
 
   /**
    * Parks this goroutine until a timer rings it (an io wait or a sleep): what park() does, with the
    * goroutine itself as the timer's alarm and its promise's resolve kept here, so a timed wait
-   * allocates one promise and no closure of its own.
+   * allocates one promise and no closure of its own. The wait begins at `t` (now) and its timer is
+   * due `real` ms after that time.
    */
-  private parkOnTimer(state: StateCode, real: number, what: string, job: Job | null): Promise<void> {
+  private parkOnTimer(state: StateCode, real: number, what: string, job: Job | null, t: number): Promise<void> {
     const rt = this.rt
     const p = new Promise<void>(capture)
     this.resume = captured
     this.waitJob = job
-    this.set(state, job === null ? -1 : job.id, real)
+    this.set(state, job === null ? -1 : job.id, real, t)
     this.waitingOn = what
     rt.parked()
-    rt.exec.alarm(real, this)
+    rt.exec.alarm(t + real, this)
     rt.settle()
     return p
   }
 
-  /** The timer of a timed wait rang: the job ends (or the sleep), and the goroutine is active again. */
-  ring(): void {
+  /**
+   * The timer of a timed wait was found due at `t`: the job (or the sleep) ends then, and the
+   * goroutine is active again from then.
+   */
+  ring(t: number): void {
     const resume = this.resume
     const job = this.waitJob
     if (resume === null) return
@@ -244,8 +251,8 @@ export class Goroutine implements Alarm {
     this.waitJob = null
     this.waitingOn = ''
     this.rt.woke()
-    if (job !== null) this.jobEnd(job)
-    else this.set(State.Active)
+    if (job !== null) this.jobEnd(job, t)
+    else this.set(State.Active, -1, -1, t)
     resume()
   }
 
@@ -255,11 +262,13 @@ export class Goroutine implements Alarm {
    */
   run(job: Job): Promise<void> {
     const rt = this.rt
-    rt.emit(Op.JobBegin, job.id, this.id, job.cpu, job.io)
+    // one clock read for the job's begin and, for an io job, the start of its wait (the same step)
+    const t = rt.exec.now()
+    rt.emit(Op.JobBegin, job.id, this.id, job.cpu, job.io, t)
     if (job.item !== undefined || job.label !== undefined || job.group !== undefined) {
-      rt.emit(Op.JobInfo, job.id, job.item ?? -1, job.label === undefined ? -1 : rt.intern(job.label), job.group === undefined ? -1 : rt.intern(job.group))
+      rt.emit(Op.JobInfo, job.id, job.item ?? -1, job.label === undefined ? -1 : rt.intern(job.label), job.group === undefined ? -1 : rt.intern(job.group), t)
     }
-    return job.cpu > 0 ? this.cpuThenIo(job) : this.io(job)
+    return job.cpu > 0 ? this.cpuThenIo(job) : this.io(job, t)
   }
 
   private async cpuThenIo(job: Job): Promise<void> {
@@ -272,7 +281,7 @@ export class Goroutine implements Alarm {
       }, () => wake()),
       job.id,
     )
-    await this.io(job)
+    await this.io(job, rt.exec.now())
   }
 
   /**
@@ -280,18 +289,19 @@ export class Goroutine implements Alarm {
    * the moment its wait is over, and an io job costs no coroutine of its own (10,000 goroutines
    * each waiting on one are spawned in a few ms).
    */
-  private io(job: Job): Promise<void> {
+  private io(job: Job, t: number): Promise<void> {
     if (job.io <= 0) {
-      this.jobEnd(job)
+      this.jobEnd(job, t)
       return RESOLVED
     }
-    return this.parkOnTimer(State.Io, job.io * this.rt.timeScale, 'io wait', job)
+    return this.parkOnTimer(State.Io, job.io * this.rt.timeScale, 'io wait', job, t)
   }
 
-  private jobEnd(job: Job): void {
+  /** The job ends at `t`, and the goroutine is active again. */
+  private jobEnd(job: Job, t: number): void {
     const rt = this.rt
-    if (job.drop !== undefined) rt.emit(Op.JobEnd, job.id, this.id, JobStatus.Dropped, rt.intern(job.drop))
-    else rt.emit(Op.JobEnd, job.id, this.id, JobStatus.Done)
-    this.set(State.Active)
+    if (job.drop !== undefined) rt.emit(Op.JobEnd, job.id, this.id, JobStatus.Dropped, rt.intern(job.drop), t)
+    else rt.emit(Op.JobEnd, job.id, this.id, JobStatus.Done, -1, t)
+    this.set(State.Active, -1, -1, t)
   }
 }

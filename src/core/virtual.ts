@@ -42,8 +42,8 @@ export class VirtualExecutor implements Executor {
     }
   }
 
-  alarm(ms: number, alarm: Alarm): void {
-    if (!this.stopped) this.timers.push(this.t + Math.max(0, ms), alarm)
+  alarm(at: number, alarm: Alarm): void {
+    if (!this.stopped) this.timers.push(Math.max(this.t, at), alarm)
   }
 
   cpu(ms: number, hooks: CpuHooks, done: () => void): void {
@@ -71,7 +71,7 @@ export class VirtualExecutor implements Executor {
       while (this.timers.size > 0 && this.timers.peekKey() === next) {
         const e = this.timers.pop() as Alarm
         if (!(e instanceof TimerEntry) || e.live) {
-          e.ring()
+          e.ring(this.t)
           fired = true
         }
       }

@@ -1,8 +1,9 @@
 import { TimerEntry, type Alarm } from '../core/alarm'
 import { MinHeap } from '../core/heap'
+import { perf } from './clock'
 
 /**
- * Precise timers for io waits (deadlines in performance.now() ms). Measured in Chromium workers:
+ * Precise timers for io waits (deadlines in ms since `origin`, a performance.now() time). Measured in Chromium workers:
  * a setTimeout fires up to ~1 ms early or ~0.5 ms late, and one set from inside a timer callback
  * nests and gets clamped to ≥ 4 ms after a few levels. So setTimeout is only ever called from a
  * message task (nesting level 1, no clamp) and only for the part of a wait beyond EARLY_MS; the
@@ -20,7 +21,8 @@ export class Timers {
   /** timers set and neither fired nor cancelled */
   private live = 0
 
-  constructor() {
+  /** `origin`: the performance.now() time from which deadlines and ring times count */
+  constructor(private readonly origin = 0) {
     this.channel.port1.onmessage = () => {
       this.posted = false
       this.tick()
@@ -31,7 +33,12 @@ export class Timers {
     return this.live
   }
 
-  /** Calls `fn` at `deadline` (performance.now() ms); returns a cancel function. */
+  /** ms since the origin */
+  now(): number {
+    return perf.now() - this.origin
+  }
+
+  /** Calls `fn` at `deadline` (ms since the origin); returns a cancel function. */
   at(deadline: number, fn: () => void): () => void {
     const entry = new TimerEntry(fn)
     this.ring(deadline, entry)
@@ -42,7 +49,10 @@ export class Timers {
     }
   }
 
-  /** Rings `alarm` at `deadline` (performance.now() ms); not cancellable (clear() drops it). */
+  /**
+   * Rings `alarm` at `deadline` (ms since the origin), with the time of the tick that found it due:
+   * every alarm due at one tick rings with that tick's time. Not cancellable (clear() drops it).
+   */
   ring(deadline: number, alarm: Alarm): void {
     this.heap.push(deadline, alarm)
     this.live++
@@ -77,7 +87,7 @@ export class Timers {
 
   /** Runs in a message task: fires what is due, then sleeps or yields until the next deadline. */
   private tick(): void {
-    const now = performance.now()
+    const now = this.now()
     while (this.heap.size > 0 && this.heap.peekKey() <= now) {
       const e = this.heap.pop() as Alarm
       if (e instanceof TimerEntry) {
@@ -85,11 +95,11 @@ export class Timers {
         e.live = false
       }
       this.live--
-      e.ring()
+      e.ring(now)
     }
     this.cancelTimeout()
     if (this.heap.size === 0) return
-    const wait = this.heap.peekKey() - performance.now()
+    const wait = this.heap.peekKey() - this.now()
     if (wait <= SPIN_MS) this.wake()
     else this.timeout = setTimeout(() => this.wake(), wait - EARLY_MS)
   }
