@@ -1,3 +1,4 @@
+import type { Alarm } from './alarm'
 import { Claim, type Chan, type Received } from './chan'
 import { JobStatus, Op, State, type StateCode } from './events'
 import type { Job } from './jobs'
@@ -19,6 +20,11 @@ export interface Executor {
   now(): number
   /** Calls `fn` after `ms` unless cancelled. Pending timers keep a run alive. */
   after(ms: number, fn: () => void): () => void
+  /**
+   * Rings `alarm` at time `at` (not cancellable: only stop() abandons it), with the time it was
+   * found due. Pending alarms keep a run alive.
+   */
+  alarm(at: number, alarm: Alarm): void
   /** Real computation of `ms` on one of the threads (FIFO when all are busy); `done` when finished. */
   cpu(ms: number, hooks: CpuHooks, done: () => void): void
   /**
@@ -52,10 +58,22 @@ export interface RuntimeApi {
 
 const RESOLVED: Promise<void> = Promise.resolve()
 
+/** The resolve function of the promise just made with `new Promise(capture)` (no closure per promise). */
+let captured: () => void = () => {}
+const capture = (resolve: () => void): void => {
+  captured = resolve
+}
+
 /** A goroutine's handle: every blocking operation goes through it, so the trace shows why it waits. */
-export class Goroutine {
+export class Goroutine implements Alarm {
   /** what it is parked on, in Go's words ("chan send jobs"): for the deadlock report */
   waitingOn = ''
+  /** its index in the runtime's table of live goroutines (−1 once it has exited) */
+  slot = -1
+  /** resolves the promise of a timed wait (io or sleep) in progress */
+  private resume: (() => void) | null = null
+  /** the job whose io wait is in progress (null: a sleep) */
+  private waitJob: Job | null = null
 
   constructor(
     readonly rt: RuntimeApi,
@@ -99,7 +117,7 @@ export class Goroutine {
    * it as not runnable from here until the wake, which is what lets a virtual clock advance the
    * moment every goroutine is parked, and what detects a deadlock.
    */
-  private park<T>(state: StateCode, aux: number, what: string, register: (wake: (v: T) => void, fail: (e: unknown) => void) => void, job = -1, resumed?: () => void): Promise<T> {
+  private park<T>(state: StateCode, aux: number, what: string, register: (wake: (v: T) => void, fail: (e: unknown) => void) => void, job = -1): Promise<T> {
     const rt = this.rt
     return new Promise<T>((resolve, reject) => {
       let woken = false
@@ -108,7 +126,6 @@ export class Goroutine {
         woken = true
         this.waitingOn = ''
         rt.woke()
-        resumed?.()
         resolve(v)
       }
       const fail = (e: unknown) => {
@@ -200,8 +217,43 @@ export class Goroutine {
    */
   sleep(ms: number): Promise<void> {
     if (ms <= 0) return RESOLVED
-    const real = ms * this.rt.timeScale
-    return this.park<void>(State.Sleep, real, 'sleep', (wake) => this.rt.exec.after(real, wake), -1, () => this.set(State.Active))
+    return this.parkOnTimer(State.Sleep, ms * this.rt.timeScale, 'sleep', null, this.rt.exec.now())
+  }
+
+  /**
+   * Parks this goroutine until a timer rings it (an io wait or a sleep): what park() does, with the
+   * goroutine itself as the timer's alarm and its promise's resolve kept here, so a timed wait
+   * allocates one promise and no closure of its own. The wait begins at `t` (now) and its timer is
+   * due `real` ms after that time.
+   */
+  private parkOnTimer(state: StateCode, real: number, what: string, job: Job | null, t: number): Promise<void> {
+    const rt = this.rt
+    const p = new Promise<void>(capture)
+    this.resume = captured
+    this.waitJob = job
+    this.set(state, job === null ? -1 : job.id, real, t)
+    this.waitingOn = what
+    rt.parked()
+    rt.exec.alarm(t + real, this)
+    rt.settle()
+    return p
+  }
+
+  /**
+   * The timer of a timed wait was found due at `t`: the job (or the sleep) ends then, and the
+   * goroutine is active again from then.
+   */
+  ring(t: number): void {
+    const resume = this.resume
+    const job = this.waitJob
+    if (resume === null) return
+    this.resume = null
+    this.waitJob = null
+    this.waitingOn = ''
+    this.rt.woke()
+    if (job !== null) this.jobEnd(job, t)
+    else this.set(State.Active, -1, -1, t)
+    resume()
   }
 
   /**
@@ -210,11 +262,13 @@ export class Goroutine {
    */
   run(job: Job): Promise<void> {
     const rt = this.rt
-    rt.emit(Op.JobBegin, job.id, this.id, job.cpu, job.io)
+    // one clock read for the job's begin and, for an io job, the start of its wait (the same step)
+    const t = rt.exec.now()
+    rt.emit(Op.JobBegin, job.id, this.id, job.cpu, job.io, t)
     if (job.item !== undefined || job.label !== undefined || job.group !== undefined) {
-      rt.emit(Op.JobInfo, job.id, job.item ?? -1, job.label === undefined ? -1 : rt.intern(job.label), job.group === undefined ? -1 : rt.intern(job.group))
+      rt.emit(Op.JobInfo, job.id, job.item ?? -1, job.label === undefined ? -1 : rt.intern(job.label), job.group === undefined ? -1 : rt.intern(job.group), t)
     }
-    return job.cpu > 0 ? this.cpuThenIo(job) : this.io(job)
+    return job.cpu > 0 ? this.cpuThenIo(job) : this.io(job, t)
   }
 
   private async cpuThenIo(job: Job): Promise<void> {
@@ -227,7 +281,7 @@ export class Goroutine {
       }, () => wake()),
       job.id,
     )
-    await this.io(job)
+    await this.io(job, rt.exec.now())
   }
 
   /**
@@ -235,19 +289,19 @@ export class Goroutine {
    * the moment its wait is over, and an io job costs no coroutine of its own (10,000 goroutines
    * each waiting on one are spawned in a few ms).
    */
-  private io(job: Job): Promise<void> {
+  private io(job: Job, t: number): Promise<void> {
     if (job.io <= 0) {
-      this.jobEnd(job)
+      this.jobEnd(job, t)
       return RESOLVED
     }
-    const real = job.io * this.rt.timeScale
-    return this.park<void>(State.Io, real, 'io wait', (wake) => this.rt.exec.after(real, wake), job.id, () => this.jobEnd(job))
+    return this.parkOnTimer(State.Io, job.io * this.rt.timeScale, 'io wait', job, t)
   }
 
-  private jobEnd(job: Job): void {
+  /** The job ends at `t`, and the goroutine is active again. */
+  private jobEnd(job: Job, t: number): void {
     const rt = this.rt
-    if (job.drop !== undefined) rt.emit(Op.JobEnd, job.id, this.id, JobStatus.Dropped, rt.intern(job.drop))
-    else rt.emit(Op.JobEnd, job.id, this.id, JobStatus.Done)
-    this.set(State.Active)
+    if (job.drop !== undefined) rt.emit(Op.JobEnd, job.id, this.id, JobStatus.Dropped, rt.intern(job.drop), t)
+    else rt.emit(Op.JobEnd, job.id, this.id, JobStatus.Done, -1, t)
+    this.set(State.Active, -1, -1, t)
   }
 }

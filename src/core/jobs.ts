@@ -44,5 +44,9 @@ export function splitWork(d: number, s: Pick<SharedValues, 'kind' | 'cpuShare'>)
 
 /** The shared workload: N items with their durations, ids 0…N−1. */
 export function makeJobs(s: SharedValues): Job[] {
-  return jobDurations(s).map((d, id) => ({ id, ...splitWork(d, s) }))
+  return jobDurations(s).map((d, id) => {
+    // an object literal of fixed shape: a spread adds its fields one by one, into a separate store
+    const { cpu, io } = splitWork(d, s)
+    return { id, cpu, io }
+  })
 }

@@ -1,23 +1,44 @@
-import { Column } from './column'
 import { EVENT_WIDTH, type TraceSink } from './events'
 
-/** A trace sink that keeps events and new strings until they are taken (for a batch, or a whole run). */
+/** Numbers per chunk: 4,096 events. */
+export const CHUNK = EVENT_WIDTH * 4096
+/** Chunks given back by take(), for the next recording (a run's 50,000 events need 13). */
+const spare: Float64Array[] = []
+const MAX_SPARE = 16
+
+/**
+ * A trace sink that keeps events and new strings until they are taken (for a batch, or a whole run).
+ * Events go into fixed-size chunks, so a long batch never copies what it holds to grow (a doubling
+ * array copied and zero-filled ~2× its size); take() copies them once into the batch it returns
+ * and keeps the chunks for the next batch.
+ */
 export class Recorder implements TraceSink {
-  private events = new Column(Float64Array, 64 * EVENT_WIDTH)
+  /** filled chunks, then `cur` up to `pos` */
+  private full: Float64Array[] = []
+  private cur: Float64Array | null = null
+  private pos = CHUNK
   private strings: [number, string][] = []
 
+  /** numbers recorded since the last take (EVENT_WIDTH per event) */
   get size(): number {
-    return this.events.length
+    return this.full.length * CHUNK + (this.cur === null ? 0 : this.pos)
   }
 
   event(op: number, t: number, a: number, b: number, c: number, d: number): void {
-    const e = this.events
-    e.push(op)
-    e.push(t)
-    e.push(a)
-    e.push(b)
-    e.push(c)
-    e.push(d)
+    let e = this.cur
+    let i = this.pos
+    if (i === CHUNK || e === null) {
+      if (e !== null) this.full.push(e)
+      e = this.cur = spare.pop() ?? new Float64Array(CHUNK)
+      i = 0
+    }
+    e[i] = op
+    e[i + 1] = t
+    e[i + 2] = a
+    e[i + 3] = b
+    e[i + 4] = c
+    e[i + 5] = d
+    this.pos = i + EVENT_WIDTH
   }
 
   string(id: number, text: string): void {
@@ -26,9 +47,21 @@ export class Recorder implements TraceSink {
 
   /** What was recorded since the last take (a copy the caller owns, ready to transfer). */
   take(): { events: Float64Array; strings: [number, string][] } {
-    const events = this.events.data.slice(0, this.events.length)
+    const events = new Float64Array(this.size)
+    let w = 0
+    for (const c of this.full) {
+      events.set(c, w)
+      w += CHUNK
+      if (spare.length < MAX_SPARE) spare.push(c)
+    }
+    if (this.cur !== null) {
+      events.set(this.cur.subarray(0, this.pos), w)
+      if (spare.length < MAX_SPARE) spare.push(this.cur)
+    }
+    this.full = []
+    this.cur = null
+    this.pos = CHUNK
     const strings = this.strings
-    this.events.length = 0
     this.strings = []
     return { events, strings }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { RunStatus } from './events'
+import { Exit, Op, RunStatus, State } from './events'
 import type { Goroutine } from './goroutine'
 import { Recorder } from './recorder'
 import { DEADLOCK, Runtime } from './runtime'
@@ -97,5 +97,74 @@ describe('Runtime', () => {
     })
     expect(tr.status).toBe('failed')
     expect(tr.error).toBe('stalled')
+  })
+
+  it('main returning cuts off exactly the goroutines still alive, in the order they were spawned, after most have exited', async () => {
+    const rec = new Recorder()
+    const rt = new Runtime(new VirtualExecutor(2), rec, 1, 1)
+    void rt.main(async (main) => {
+      // 3,000 goroutines; all but every 7th exit at once: the table of live ones fills with holes and is compacted
+      for (let i = 0; i < 3000; i++) main.go(`g${i}`, async (g) => (i % 7 === 0 ? g.sleep(1000) : undefined))
+      await main.sleep(5)
+    })
+    expect(await rt.done).toEqual({ status: RunStatus.Done })
+    const { events } = rec.take()
+    const cancelled: number[] = []
+    for (let i = 0; i < events.length; i += 6) if (events[i] === Op.Exit && events[i + 3] === Exit.Cancelled) cancelled.push(events[i + 2])
+    // goroutine i has id i + 1
+    const expected = Array.from({ length: 3000 }, (_, i) => i).filter((i) => i % 7 === 0).map((i) => i + 1)
+    expect(cancelled).toEqual(expected)
+  })
+
+  it('the deadlock report names the parked goroutines in spawn order after others have exited', async () => {
+    const tr = await run(async (main) => {
+      const never = main.chan<number>('never', 0)
+      for (let i = 0; i < 2100; i++) main.go(`g${i}`, async (g) => (i === 1500 || i === 2050 ? void (await g.recv(never)) : undefined))
+      await main.sleep(1)
+      await main.recv(never)
+    })
+    expect(tr.status).toBe('failed')
+    expect(tr.error).toContain('main [chan receive (never)]; g1500 [chan receive (never)]; g2050 [chan receive (never)]')
+  })
+
+  it('a goroutine function that throws before its first await panics the run; one that returns a plain value exits', async () => {
+    const thrown = await run(async (main) => {
+      main.go('thrower', (() => {
+        throw new Error('at once')
+      }) as unknown as (g: Goroutine) => Promise<void>)
+      await main.sleep(10)
+    })
+    expect(thrown.status).toBe('failed')
+    expect(thrown.error).toBe('panic: at once [goroutine "thrower"]')
+    const plain = await run(async (main) => {
+      main.go('plain', (() => 42) as unknown as (g: Goroutine) => Promise<void>)
+      await main.sleep(10)
+    })
+    expect(plain.status).toBe('done')
+    expect(plain.gExitHow.data[1]).toBe(Exit.Returned)
+    expect(plain.gExit.data[1]).toBe(0)
+  })
+
+  it('an io job begins, starts its wait and ends at exact times; the goroutine is active again the moment its wait ends', async () => {
+    const tr = await run(async (main) => {
+      await main.sleep(3)
+      await main.run({ id: 0, cpu: 0, io: 40 })
+      await main.sleep(7)
+    })
+    expect(tr.jBegin.data[0]).toBe(3)
+    expect(tr.jStart.data[0]).toBe(3)
+    expect(tr.jEnd.data[0]).toBe(43)
+    const states: [number, number, number][] = []
+    for (let s = 0; s < tr.segments; s++) if (tr.sG.data[s] === 0) states.push([tr.sState.data[s], tr.sT0.data[s], tr.sT1.data[s]])
+    expect(states).toEqual([
+      [State.Active, 0, 0],
+      [State.Sleep, 0, 3],
+      [State.Active, 3, 3],
+      [State.Io, 3, 43],
+      [State.Active, 43, 43],
+      [State.Sleep, 43, 50],
+      [State.Active, 50, 50],
+    ])
+    expect(tr.endT).toBe(50)
   })
 })

@@ -20,8 +20,14 @@ export class WaitGroup {
   add(delta: number): void {
     this.count += delta
     if (this.count < 0) throw new Error(`sync: negative WaitGroup counter (${this.name})`)
-    const release = this.count === 0 ? this.waiters.splice(0) : []
-    this.onSample?.(this.count, this.waiters.length)
+    if (this.count !== 0 || this.waiters.length === 0) {
+      // the common case (wg.Add(1) before each go, wg.Done() at each end): no array to release
+      this.onSample?.(this.count, this.waiters.length)
+      return
+    }
+    const release = this.waiters
+    this.waiters = []
+    this.onSample?.(this.count, 0)
     for (const w of release) w()
   }
 

@@ -1,3 +1,4 @@
+import { TimerEntry, type Alarm } from './alarm'
 import type { CpuHooks, Executor } from './goroutine'
 import { MinHeap } from './heap'
 import { Queue } from './queue'
@@ -16,7 +17,7 @@ interface CpuRequest {
  */
 export class VirtualExecutor implements Executor {
   private t = 0
-  private timers = new MinHeap<{ fn: () => void; live: boolean }>()
+  private timers = new MinHeap<Alarm>()
   private runq = new Queue<CpuRequest>()
   private free: number[]
   private stopped = false
@@ -34,11 +35,15 @@ export class VirtualExecutor implements Executor {
   }
 
   after(ms: number, fn: () => void): () => void {
-    const entry = { fn, live: true }
+    const entry = new TimerEntry(fn)
     if (!this.stopped) this.timers.push(this.t + Math.max(0, ms), entry)
     return () => {
       entry.live = false
     }
+  }
+
+  alarm(at: number, alarm: Alarm): void {
+    if (!this.stopped) this.timers.push(Math.max(this.t, at), alarm)
   }
 
   cpu(ms: number, hooks: CpuHooks, done: () => void): void {
@@ -64,9 +69,9 @@ export class VirtualExecutor implements Executor {
       this.t = next
       let fired = false
       while (this.timers.size > 0 && this.timers.peekKey() === next) {
-        const e = this.timers.pop() as { fn: () => void; live: boolean }
-        if (e.live) {
-          e.fn()
+        const e = this.timers.pop() as Alarm
+        if (!(e instanceof TimerEntry) || e.live) {
+          e.ring(this.t)
           fired = true
         }
       }
@@ -80,15 +85,12 @@ export class VirtualExecutor implements Executor {
       const k = this.free.shift() as number
       req.hooks.posted(k)
       req.hooks.started(k, this.t)
-      this.timers.push(this.t + req.ms, {
-        live: true,
-        fn: () => {
-          req.hooks.ended(k, this.t)
-          this.free.push(k)
-          this.dispatch()
-          req.done()
-        },
-      })
+      this.timers.push(this.t + req.ms, new TimerEntry(() => {
+        req.hooks.ended(k, this.t)
+        this.free.push(k)
+        this.dispatch()
+        req.done()
+      }))
     }
   }
 }

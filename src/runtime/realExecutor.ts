@@ -1,13 +1,16 @@
+import type { Alarm } from '../core/alarm'
 import type { CpuHooks, Executor } from '../core/goroutine'
-import { absNow } from './clock'
+import { perf } from './clock'
 import type { ThreadPool } from './threadPool'
 import { Timers } from './timers'
 
 /** Executes a run for real: io = precise timers in this worker, cpu = the thread workers. */
 export class RealExecutor implements Executor {
-  private timers = new Timers()
-  /** absolute ms of the run's origin */
-  readonly origin = absNow()
+  /** performance.now() at the run's origin: now() reads one clock (it is read for trace events) */
+  private readonly start = perf.now()
+  /** absolute ms of the run's origin (as absNow() counts) */
+  readonly origin = perf.timeOrigin + this.start
+  private timers = new Timers(this.start)
 
   /** iterations per ms of cpu work in this run */
   readonly itersPerMs: number
@@ -17,11 +20,15 @@ export class RealExecutor implements Executor {
   }
 
   now(): number {
-    return absNow() - this.origin
+    return perf.now() - this.start
   }
 
   after(ms: number, fn: () => void): () => void {
-    return this.timers.at(performance.now() + ms, fn)
+    return this.timers.at(this.now() + ms, fn)
+  }
+
+  alarm(at: number, alarm: Alarm): void {
+    this.timers.ring(at, alarm)
   }
 
   cpu(ms: number, hooks: CpuHooks, done: () => void): void {

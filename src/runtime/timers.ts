@@ -1,12 +1,9 @@
+import { TimerEntry, type Alarm } from '../core/alarm'
 import { MinHeap } from '../core/heap'
-
-interface Entry {
-  fn: () => void
-  live: boolean
-}
+import { perf } from './clock'
 
 /**
- * Precise timers for io waits (deadlines in performance.now() ms). Measured in Chromium workers:
+ * Precise timers for io waits (deadlines in ms since `origin`, a performance.now() time). Measured in Chromium workers:
  * a setTimeout fires up to ~1 ms early or ~0.5 ms late, and one set from inside a timer callback
  * nests and gets clamped to ≥ 4 ms after a few levels. So setTimeout is only ever called from a
  * message task (nesting level 1, no clamp) and only for the part of a wait beyond EARLY_MS; the
@@ -17,14 +14,15 @@ const EARLY_MS = 1.5
 const SPIN_MS = 2
 
 export class Timers {
-  private heap = new MinHeap<Entry>()
+  private heap = new MinHeap<Alarm>()
   private timeout: ReturnType<typeof setTimeout> | null = null
   private posted = false
   private channel = new MessageChannel()
   /** timers set and neither fired nor cancelled */
   private live = 0
 
-  constructor() {
+  /** `origin`: the performance.now() time from which deadlines and ring times count */
+  constructor(private readonly origin = 0) {
     this.channel.port1.onmessage = () => {
       this.posted = false
       this.tick()
@@ -35,17 +33,30 @@ export class Timers {
     return this.live
   }
 
-  /** Calls `fn` at `deadline` (performance.now() ms); returns a cancel function. */
+  /** ms since the origin */
+  now(): number {
+    return perf.now() - this.origin
+  }
+
+  /** Calls `fn` at `deadline` (ms since the origin); returns a cancel function. */
   at(deadline: number, fn: () => void): () => void {
-    const entry: Entry = { fn, live: true }
-    this.heap.push(deadline, entry)
-    this.live++
-    if (this.heap.peekKey() === deadline) this.wake()
+    const entry = new TimerEntry(fn)
+    this.ring(deadline, entry)
     return () => {
       if (!entry.live) return
       entry.live = false
       this.live--
     }
+  }
+
+  /**
+   * Rings `alarm` at `deadline` (ms since the origin), with the time of the tick that found it due:
+   * every alarm due at one tick rings with that tick's time. Not cancellable (clear() drops it).
+   */
+  ring(deadline: number, alarm: Alarm): void {
+    this.heap.push(deadline, alarm)
+    this.live++
+    if (this.heap.peekKey() === deadline) this.wake()
   }
 
   clear(): void {
@@ -76,17 +87,19 @@ export class Timers {
 
   /** Runs in a message task: fires what is due, then sleeps or yields until the next deadline. */
   private tick(): void {
-    const now = performance.now()
+    const now = this.now()
     while (this.heap.size > 0 && this.heap.peekKey() <= now) {
-      const e = this.heap.pop() as Entry
-      if (!e.live) continue
-      e.live = false
+      const e = this.heap.pop() as Alarm
+      if (e instanceof TimerEntry) {
+        if (!e.live) continue
+        e.live = false
+      }
       this.live--
-      e.fn()
+      e.ring(now)
     }
     this.cancelTimeout()
     if (this.heap.size === 0) return
-    const wait = this.heap.peekKey() - performance.now()
+    const wait = this.heap.peekKey() - this.now()
     if (wait <= SPIN_MS) this.wake()
     else this.timeout = setTimeout(() => this.wake(), wait - EARLY_MS)
   }
