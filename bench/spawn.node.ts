@@ -12,7 +12,7 @@
  */
 import { Op, State } from '../src/core/events'
 import { Recorder } from '../src/core/recorder'
-import { REGISTRY } from '../src/patterns/registry'
+import { PROGRAMS } from '../src/patterns/programs'
 import { startRun } from '../src/patterns/run'
 import { scenarioOf } from '../src/patterns/testkit'
 import { RealExecutor } from '../src/runtime/realExecutor'
@@ -56,7 +56,7 @@ async function once(): Promise<{ makespan: number; lastSpawn: number; firstIo: n
       rec.string(id, text)
     },
   }
-  const rt = startRun(REGISTRY, scenario, exec, sink)
+  const rt = startRun(PROGRAMS, scenario, exec, sink)
   await rt.done
   const makespan = exec.now()
   const used = process.cpuUsage(cpu0)
@@ -93,7 +93,7 @@ if (gc) {
   const before = process.memoryUsage().heapUsed
   const exec = new RealExecutor(pool)
   const rec = new Recorder()
-  const rt = startRun(REGISTRY, scenario, exec, rec)
+  const rt = startRun(PROGRAMS, scenario, exec, rec)
   await new Promise((done) => setTimeout(done, 500))
   gc()
   const during = process.memoryUsage().heapUsed
