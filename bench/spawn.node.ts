@@ -2,7 +2,7 @@
  * Node micro-benchmark of the unbounded io pattern on the real executor (real timers, a trace
  * recorder flushed every 16 ms as in the scheduler worker). Not part of `npm run bench`.
  *
- *   npx rolldown bench/spawn.node.ts --platform node --format esm -o /tmp/spawn.mjs && node /tmp/spawn.mjs [n] [d] [runs]
+ *   npx rolldown bench/spawn.node.ts --platform node --format esm -d /tmp/spawn && node /tmp/spawn/spawn.node.js [n] [d] [runs]
  *
  * Prints, per run, the makespan (ms from the executor's origin to the run's end, as the app
  * measures it), its overhead over d, and that overhead per goroutine in µs; then the medians, and
