@@ -46,8 +46,11 @@ export function createStrip(el: HTMLElement, resource: string, caption: string):
     last = input
     const source = input.trace ?? input.theory
     const r = source?.resourceByName(resource)
-    // this run (or these settings) have no such resource: the strip gives its room to the timeline
-    el.hidden = source !== null && !r
+    // this run (or these settings) have no such resource: the strip gives its room to the timeline.
+    // A live run that has not made it yet, but whose ideal schedule has it, keeps the room: the
+    // timeline is not resized (and redrawn) twice as the run starts.
+    const coming = !r && input.trace !== null && input.trace.status === 'running' && input.theory?.resourceByName(resource) !== undefined
+    el.hidden = source !== null && !r && !coming
     if (width < 50 || height < 30) return
     const cursor = input.trace ? input.cursor : Infinity
     const dom = timeDomain(input)
