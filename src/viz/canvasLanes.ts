@@ -58,10 +58,37 @@ interface Layer {
   /** what it shows now; it is redrawn only when this (or the trace it came from) changes */
   key: string
   source: Trace | null | undefined
-  /** the time axis (scenario ms) it was drawn for */
-  domain: [number, number]
-  /** stretched from a drawing for another axis: right in place but not crisp; drawn anew when the page is idle */
+  /** the geometry it was drawn for */
+  frame: Frame | null
+  /** stretched from a drawing for another geometry: right in place but not crisp; drawn anew when the page is idle */
   approx: boolean
+}
+
+/**
+ * Where a layer's drawing sits: its time axis (domain to x range), its lanes (top, pitch) and the
+ * canvas size (css px). A bar at time t in lane k is at x(t), top + k·pitch (+ a margin that scales
+ * with the pitch), so a drawing for one frame maps onto another by scaling and moving the bitmap.
+ */
+interface Frame {
+  d0: number
+  d1: number
+  r0: number
+  r1: number
+  top: number
+  pitch: number
+  width: number
+  height: number
+  left: number
+}
+
+function frameOf(g: LaneGeometry): Frame {
+  const [d0, d1] = g.x.domain()
+  const [r0, r1] = g.x.range()
+  return { d0, d1, r0, r1, top: g.top, pitch: g.pitch, width: g.width, height: g.height, left: g.left }
+}
+
+function sameFrame(a: Frame | null, b: Frame): boolean {
+  return a !== null && a.d0 === b.d0 && a.d1 === b.d1 && a.r0 === b.r0 && a.r1 === b.r1 && a.top === b.top && a.pitch === b.pitch && a.width === b.width && a.height === b.height && a.left === b.left
 }
 
 /**
@@ -135,7 +162,7 @@ export function createCanvasLanes(root: HTMLElement): {
     const canvas = document.createElement('canvas')
     canvas.className = cls
     root.prepend(canvas)
-    return { canvas, ctx: canvas.getContext('2d') as CanvasRenderingContext2D, key: '', source: undefined, domain: [0, 0], approx: false }
+    return { canvas, ctx: canvas.getContext('2d') as CanvasRenderingContext2D, key: '', source: undefined, frame: null, approx: false }
   }
   const liveLayer = layer('tl-canvas tl-canvas-live')
   const bars = layer('tl-canvas tl-canvas-bars')
@@ -366,33 +393,39 @@ export function createCanvasLanes(root: HTMLElement): {
   }
 
   /**
-   * Stretches what a layer shows from the time axis it was drawn for to `g`'s: one bitmap copy,
-   * whatever the number of bars, instead of drawing them all again. Only the time axis may differ.
+   * Stretches what a layer shows from the geometry it was drawn for to `g`'s (a longer time axis, a
+   * taller or wider plot): one bitmap copy, whatever the number of bars, instead of drawing them all
+   * again. The layer is then approximate: drawn crisp when the run is over and the page idle.
    */
   function restretch(l: Layer, g: LaneGeometry): void {
-    const [d0, d1] = l.domain
+    const f = l.frame
     const w = l.canvas.width
     const h = l.canvas.height
-    if (w === 0 || h === 0 || !(d1 > d0)) return
-    const dpr = w / g.width
-    const [r0, r1] = g.x.range()
-    const a = g.left - 1
-    const b = g.width
-    // a pixel of the old axis, at time t, goes to g.x(t)
-    const to = (px: number) => g.x(d0 + ((px - r0) / (r1 - r0)) * (d1 - d0))
+    if (!f || w === 0 || h === 0 || !(f.d1 > f.d0) || !(f.r1 > f.r0) || !(f.pitch > 0)) {
+      begin(l, g).restore()
+      return
+    }
     const scratch = document.createElement('canvas')
     scratch.width = w
     scratch.height = h
-    const sctx = scratch.getContext('2d') as CanvasRenderingContext2D
-    sctx.drawImage(l.canvas, 0, 0)
+    ;(scratch.getContext('2d') as CanvasRenderingContext2D).drawImage(l.canvas, 0, 0)
+    const dpr0 = w / f.width
+    // a css pixel of the old drawing at (px, py) goes to (X(px), Y(py)) in the new one
+    const X = (px: number) => g.x(f.d0 + ((px - f.r0) / (f.r1 - f.r0)) * (f.d1 - f.d0))
+    const sy = g.pitch / f.pitch
+    const Y = (py: number) => g.top + (py - f.top) * sy
+    size(l, g) // a new size clears the canvas
+    const dpr = l.canvas.width / g.width
     const ctx = l.ctx
     ctx.save()
     ctx.setTransform(1, 0, 0, 1, 0, 0)
-    ctx.clearRect(a * dpr, 0, (b - a) * dpr, h)
+    ctx.clearRect(0, 0, l.canvas.width, l.canvas.height)
     ctx.beginPath()
-    ctx.rect(a * dpr, 0, (b - a) * dpr, h)
+    ctx.rect((g.left - 1) * dpr, 0, (g.width - g.left + 1) * dpr, l.canvas.height)
     ctx.clip()
-    ctx.drawImage(scratch, a * dpr, 0, (b - a) * dpr, h, to(a) * dpr, 0, (to(b) - to(a)) * dpr, h)
+    const x0 = X(0)
+    const y0 = Y(0)
+    ctx.drawImage(scratch, 0, 0, w, h, x0 * dpr, y0 * dpr, (X(w / dpr0) - x0) * dpr, (Y(h / dpr0) - y0) * dpr)
     ctx.restore()
     l.approx = true
   }
@@ -409,11 +442,11 @@ export function createCanvasLanes(root: HTMLElement): {
       if (bars.approx && tr && bars.source === tr) {
         drawWhole(tr, tr.end, g, input.emphasize ?? null)
         bars.approx = false
-        bars.domain = domainOf(g)
+        bars.frame = frameOf(g)
       } else if (ghosts.approx && ghosts.source === input.theory) {
         drawGhosts(input.theory, g)
         ghosts.approx = false
-        ghosts.domain = domainOf(g)
+        ghosts.frame = frameOf(g)
       } else return
       if (bars.approx || ghosts.approx) scheduleCrisp()
     }, 30)
@@ -427,28 +460,29 @@ export function createCanvasLanes(root: HTMLElement): {
   return {
     draw(input, g) {
       last = { input, g }
-      const shape = `${g.width}|${g.height}|${g.pitch}|${g.top}|${g.plotH}|${g.left}`
-      const domain = domainOf(g)
-      const sameDomain = (l: Layer) => l.domain[0] === domain[0] && l.domain[1] === domain[1]
+      const frame = frameOf(g)
       const tr = input.trace
-      // When only the time axis changed (a live run outgrew it, or ended), a layer is stretched to
-      // the new axis, and drawn crisp again when the run is over and the page idle. A sliding
-      // window (a run that goes on until Stop) is drawn anew: stretched every frame, it would blur.
+      // When the geometry changes while a run is on screen (its time axis outgrows the theory, or
+      // the plot gets taller as the page around it changes), a layer is stretched to it, and drawn
+      // crisp again when the run is over and the page idle. A sliding window (a run that goes on
+      // until Stop) is drawn anew: stretched every frame, it would blur.
       const stretchable = tr !== null && input.window === 0
-      const gk = `${shape}|${input.theory ? input.theory.version : -1}`
+      // bars are a share of their lane (more in projector mode): a change of share is drawn anew
+      const share = Math.round((g.barH / Math.max(g.pitch, 1e-9)) * 100)
+      const gk = `${input.theory ? input.theory.version : -1}|${share}`
       if (input.theory !== ghosts.source || ghosts.key !== gk) {
         drawGhosts(input.theory, g)
         ghosts.key = gk
         ghosts.source = input.theory
         ghosts.approx = false
-        ghosts.domain = domain
-      } else if (!sameDomain(ghosts)) {
+        ghosts.frame = frame
+      } else if (!sameFrame(ghosts.frame, frame)) {
         if (stretchable) restretch(ghosts, g)
         else {
           drawGhosts(input.theory, g)
           ghosts.approx = false
         }
-        ghosts.domain = domain
+        ghosts.frame = frame
       }
       if (!tr) {
         // no run yet: no bar layers at all (an empty full-size canvas still costs the compositor)
@@ -458,6 +492,7 @@ export function createCanvasLanes(root: HTMLElement): {
           bars.key = 'none'
           bars.source = undefined
           bars.approx = false
+          bars.frame = null
           live = null
           counts = { bars: 0, jobBars: 0 }
         }
@@ -466,14 +501,14 @@ export function createCanvasLanes(root: HTMLElement): {
         return counts
       }
       const emphasize = input.emphasize ?? null
-      const liveKey = `${shape}|live|${emphasisId(emphasize)}`
+      const liveKey = `live|${emphasisId(emphasize)}|${share}`
       if (tr.status !== 'running') {
         // the whole run, once; the cursor only moves the clip
-        const key = `${shape}|${tr.version}|whole|${emphasisId(emphasize)}`
+        const key = `${tr.version}|whole|${emphasisId(emphasize)}|${share}`
         if (bars.key !== key || bars.source !== tr) {
           if (live && live.trace === tr && live.key === liveKey && live.base === tr.base && live.examined <= tr.segments && stretchable) {
             // the run just ended: its last bars join what the live frames drew (no redraw of them all)
-            if (!sameDomain(bars)) restretch(bars, g)
+            if (!sameFrame(bars.frame, frame)) restretch(bars, g)
             drawLive(live, tr.end, g, emphasize, false, true)
           } else {
             drawWhole(tr, tr.end, g, emphasize)
@@ -481,14 +516,14 @@ export function createCanvasLanes(root: HTMLElement): {
           }
           bars.key = key
           bars.source = tr
-          bars.domain = domain
-        } else if (!sameDomain(bars)) {
+          bars.frame = frame
+        } else if (!sameFrame(bars.frame, frame)) {
           if (stretchable) restretch(bars, g)
           else {
             drawWhole(tr, tr.end, g, emphasize)
             bars.approx = false
           }
-          bars.domain = domain
+          bars.frame = frame
         }
         live = null
         empty(liveLayer)
@@ -499,7 +534,7 @@ export function createCanvasLanes(root: HTMLElement): {
       }
       bars.canvas.style.clipPath = ''
       let fresh = !live || live.trace !== tr || live.key !== liveKey || live.base !== tr.base || live.examined > tr.segments
-      if (!fresh && !sameDomain(bars)) {
+      if (!fresh && !sameFrame(bars.frame, frame)) {
         if (stretchable) {
           restretch(bars, g)
           ;(live as Live).columns = new Columns(g.width, RUN_LINES)
@@ -512,7 +547,7 @@ export function createCanvasLanes(root: HTMLElement): {
       drawLive(live as Live, input.cursor, g, emphasize, fresh)
       bars.key = liveKey
       bars.source = tr
-      bars.domain = domain
+      bars.frame = frame
       return counts
     },
     clear() {
@@ -522,6 +557,7 @@ export function createCanvasLanes(root: HTMLElement): {
         l.key = ''
         l.source = undefined
         l.approx = false
+        l.frame = null
       }
       live = null
       last = null
@@ -534,11 +570,6 @@ export function createCanvasLanes(root: HTMLElement): {
       liveLayer.canvas.remove()
     },
   }
-}
-
-function domainOf(g: LaneGeometry): [number, number] {
-  const [a, b] = g.x.domain()
-  return [a, b]
 }
 
 function grow(a: Uint8Array, n: number): Uint8Array {
