@@ -92,7 +92,6 @@ function StatusLine({ done, jobs }: { done: number; jobs: number }) {
   )
 }
 
-
 export function App() {
   const scenario = useApp((s) => s.scenario)
   const presetId = useApp((s) => s.presetId)
