@@ -1,56 +1,9 @@
-import type { ScaleLinear } from 'd3-scale'
 import { JobStatus, State } from '../core/events'
 import type { Trace } from '../core/trace'
+import { Bars, Columns, emphasisId, frameOf, IDEAL_LINES, RUN_LINES, sameFrame, stretchBitmap, type Frame, type LaneGeometry } from './canvasParts'
 import { canvasFills } from './hatch'
 import { DIMMED, forEachBar, type TimelineInput } from './layout'
 import { BARRIER_COLOR, FAIL_COLOR, GHOST_FILL } from './palette'
-
-export interface LaneGeometry {
-  x: ScaleLinear<number, number>
-  laneY: (g: number) => number
-  barH: number
-  pitch: number
-  width: number
-  height: number
-  /** x where the plot begins (the label column ends) */
-  left: number
-  /** y of the first lane's top and the lanes' height (barriers span them) */
-  top: number
-  plotH: number
-}
-
-/**
- * The bars of one fill, as few rectangles as make the same picture: bars of a lane that touch or
- * overlap (within a quarter pixel) become one, and bars outside the plot are left out. Skia
- * rasterises a Path2D when the canvas is committed, and thousands of sub-pixel rectangles cost
- * ~30 ms there (a continuous run's 60 s of ideal schedule); merged, it is a few hundred.
- */
-class Bars {
-  readonly path = new Path2D()
-  private readonly open = new Map<number, { a: number; b: number }>()
-  constructor(private readonly g: LaneGeometry) {}
-
-  add(px0: number, px1: number, y: number, min: number): void {
-    const g = this.g
-    const b = Math.min(Math.max(px1, px0 + min), g.width + 1)
-    const a = Math.max(px0, g.left - 2)
-    if (a > g.width || b < g.left - 1 || y > g.height || y + g.barH < 0) return
-    const cur = this.open.get(y)
-    if (cur && a <= cur.b + 0.25 && b >= cur.a - 0.25) {
-      cur.a = Math.min(cur.a, a)
-      cur.b = Math.max(cur.b, b)
-      return
-    }
-    if (cur) this.path.rect(cur.a, y, cur.b - cur.a, g.barH)
-    this.open.set(y, { a, b })
-  }
-
-  done(): Path2D {
-    for (const [y, r] of this.open) this.path.rect(r.a, y, r.b - r.a, this.g.barH)
-    this.open.clear()
-    return this.path
-  }
-}
 
 interface Layer {
   canvas: HTMLCanvasElement
@@ -62,77 +15,6 @@ interface Layer {
   frame: Frame | null
   /** stretched from a drawing for another geometry: right in place but not crisp; drawn anew when the page is idle */
   approx: boolean
-}
-
-/**
- * Where a layer's drawing sits: its time axis (domain to x range), its lanes (top, pitch) and the
- * canvas size (css px). A bar at time t in lane k is at x(t), top + k·pitch (+ a margin that scales
- * with the pitch), so a drawing for one frame maps onto another by scaling and moving the bitmap.
- */
-interface Frame {
-  d0: number
-  d1: number
-  r0: number
-  r1: number
-  top: number
-  pitch: number
-  width: number
-  height: number
-  left: number
-}
-
-function frameOf(g: LaneGeometry): Frame {
-  const [d0, d1] = g.x.domain()
-  const [r0, r1] = g.x.range()
-  return { d0, d1, r0, r1, top: g.top, pitch: g.pitch, width: g.width, height: g.height, left: g.left }
-}
-
-function sameFrame(a: Frame | null, b: Frame): boolean {
-  return a !== null && a.d0 === b.d0 && a.d1 === b.d1 && a.r0 === b.r0 && a.r1 === b.r1 && a.top === b.top && a.pitch === b.pitch && a.width === b.width && a.height === b.height && a.left === b.left
-}
-
-/**
- * Barriers per pixel column: ten thousand barriers of a batches-of-1 run fall on a thousand
- * columns, and each line stroked again costs the rasteriser as much as the first. Translucent
- * lines darken where they pile up, so a column takes a few (a dense stretch still looks dense:
- * three lines at 0.75 cover 98 %), not every one.
- */
-class Columns {
-  private readonly count: Uint8Array
-  constructor(width: number, private readonly max: number) {
-    this.count = new Uint8Array(Math.max(0, Math.ceil(width) + 2))
-  }
-  /** whether column `px` takes one more line */
-  take(px: number): boolean {
-    if (px < 0 || px >= this.count.length || this.count[px] >= this.max) return false
-    this.count[px]++
-    return true
-  }
-}
-/** lines per column: solid barriers at 0.75 (98 % after 3), the ideal schedule's dashed ones at 0.3 (76 % after 4) */
-const RUN_LINES = 3
-const IDEAL_LINES = 4
-
-/**
- * The bars of a large run, on three canvases. Without a GPU a canvas is rasterised again whenever
- * it is drawn on, at a cost that grows with what is drawn, so each is drawn as little as possible:
- * - the ideal schedule (and its barriers), drawn when the theory or the geometry changes;
- * - the run's bars: a finished run is drawn once, whole, and a replay only moves a CSS clip over it
- *   (a bar is drawn up to the cursor either way, so this is exactly the same picture); a live run
- *   adds only the bars that ended since the last frame, with its barriers, exits and failures;
- * - the live layer: the bars still open, growing up to now, cleared and drawn every frame (a few
- *   per goroutine at most).
- * Anything that changes the picture as a whole (the geometry, the axis, the emphasis, a new run,
- * a continuous run dropping its oldest detail) draws the bars layer anew.
- */
-/** A number per distinct emphasis predicate, so that a cached layer is redrawn when it changes. */
-const emphasisIds = new WeakMap<object, number>()
-let nextEmphasis = 1
-function emphasisId(f: ((seg: number) => boolean) | null | undefined): number {
-  if (!f) return 0
-  let id = emphasisIds.get(f)
-  if (id === undefined) emphasisIds.set(f, (id = nextEmphasis++))
-  return id
 }
 
 /** What the bars layer of a live run already holds. */
@@ -153,6 +35,18 @@ interface Live {
   counts: { bars: number; jobBars: number }
 }
 
+/**
+ * The bars of a large run, on three canvases. Without a GPU a canvas is rasterised again whenever
+ * it is drawn on, at a cost that grows with what is drawn, so each is drawn as little as possible:
+ * - the ideal schedule (and its barriers), drawn when the theory or the geometry changes;
+ * - the run's bars: a finished run is drawn once, whole, and a replay only moves a CSS clip over it
+ *   (a bar is drawn up to the cursor either way, so this is exactly the same picture); a live run
+ *   adds only the bars that ended since the last frame, with its barriers, exits and failures;
+ * - the live layer: the bars still open, growing up to now, cleared and drawn every frame (a few
+ *   per goroutine at most).
+ * Anything that changes the picture as a whole (the geometry, the axis, the emphasis, a new run,
+ * a continuous run dropping its oldest detail) draws the bars layer anew.
+ */
 export function createCanvasLanes(root: HTMLElement): {
   draw(input: TimelineInput, g: LaneGeometry): { bars: number; jobBars: number }
   clear(): void
@@ -398,36 +292,8 @@ export function createCanvasLanes(root: HTMLElement): {
    * again. The layer is then approximate: drawn crisp when the run is over and the page idle.
    */
   function restretch(l: Layer, g: LaneGeometry): void {
-    const f = l.frame
-    const w = l.canvas.width
-    const h = l.canvas.height
-    if (!f || w === 0 || h === 0 || !(f.d1 > f.d0) || !(f.r1 > f.r0) || !(f.pitch > 0)) {
-      begin(l, g).restore()
-      return
-    }
-    const scratch = document.createElement('canvas')
-    scratch.width = w
-    scratch.height = h
-    ;(scratch.getContext('2d') as CanvasRenderingContext2D).drawImage(l.canvas, 0, 0)
-    const dpr0 = w / f.width
-    // a css pixel of the old drawing at (px, py) goes to (X(px), Y(py)) in the new one
-    const X = (px: number) => g.x(f.d0 + ((px - f.r0) / (f.r1 - f.r0)) * (f.d1 - f.d0))
-    const sy = g.pitch / f.pitch
-    const Y = (py: number) => g.top + (py - f.top) * sy
-    size(l, g) // a new size clears the canvas
-    const dpr = l.canvas.width / g.width
-    const ctx = l.ctx
-    ctx.save()
-    ctx.setTransform(1, 0, 0, 1, 0, 0)
-    ctx.clearRect(0, 0, l.canvas.width, l.canvas.height)
-    ctx.beginPath()
-    ctx.rect((g.left - 1) * dpr, 0, (g.width - g.left + 1) * dpr, l.canvas.height)
-    ctx.clip()
-    const x0 = X(0)
-    const y0 = Y(0)
-    ctx.drawImage(scratch, 0, 0, w, h, x0 * dpr, y0 * dpr, (X(w / dpr0) - x0) * dpr, (Y(h / dpr0) - y0) * dpr)
-    ctx.restore()
-    l.approx = true
+    if (stretchBitmap(l.canvas, l.ctx, l.frame, g, () => size(l, g))) l.approx = true
+    else begin(l, g).restore() // nothing to stretch: an empty layer of the new size
   }
 
   /** Stretched layers of a finished run are drawn crisp again, one per task, after the frame that ended the run. */
