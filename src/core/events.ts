@@ -5,6 +5,16 @@
  */
 export const EVENT_WIDTH = 6
 
+/** Writes one event record at offset `o` of `rows` (the one place that knows the field order). */
+export function putEvent(rows: Float64Array, o: number, op: number, t: number, a: number, b: number, c: number, d: number): void {
+  rows[o] = op
+  rows[o + 1] = t
+  rows[o + 2] = a
+  rows[o + 3] = b
+  rows[o + 4] = c
+  rows[o + 5] = d
+}
+
 export const Op = {
   /** a = goroutine id, b = name (string id), c = group (string id, −1 = none), d = parent id */
   Spawn: 1,

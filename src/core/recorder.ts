@@ -1,4 +1,4 @@
-import { EVENT_WIDTH, type TraceSink } from './events'
+import { EVENT_WIDTH, putEvent, type TraceSink } from './events'
 
 /** Numbers per chunk: 4,096 events. */
 export const CHUNK = EVENT_WIDTH * 4096
@@ -32,12 +32,7 @@ export class Recorder implements TraceSink {
       e = this.cur = spare.pop() ?? new Float64Array(CHUNK)
       i = 0
     }
-    e[i] = op
-    e[i + 1] = t
-    e[i + 2] = a
-    e[i + 3] = b
-    e[i + 4] = c
-    e[i + 5] = d
+    putEvent(e, i, op, t, a, b, c, d)
     this.pos = i + EVENT_WIDTH
   }
 

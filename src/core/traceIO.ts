@@ -1,4 +1,4 @@
-import { EVENT_WIDTH, Op } from './events'
+import { EVENT_WIDTH, Op, putEvent } from './events'
 import type { Scenario } from './scenario'
 import { Trace, type TraceMeta, type TraceStatus } from './trace'
 
@@ -33,15 +33,7 @@ export function traceEvents(tr: Trace, strings: readonly string[] = tr.strings):
   for (const r of tr.resources) if (r) n += r.samples + 1
   const rows = new Float64Array(n * EVENT_WIDTH)
   let k = 0
-  const add = (op: number, t: number, a: number, b = -1, c = -1, d = -1) => {
-    const o = k++ * EVENT_WIDTH
-    rows[o] = op
-    rows[o + 1] = t
-    rows[o + 2] = a
-    rows[o + 3] = b
-    rows[o + 4] = c
-    rows[o + 5] = d
-  }
+  const add = (op: number, t: number, a: number, b = -1, c = -1, d = -1) => putEvent(rows, k++ * EVENT_WIDTH, op, t, a, b, c, d)
   for (const r of tr.resources) {
     if (!r) continue
     add(Op.Resource, r.samples ? Math.min(r.t.data[0], 0) : 0, r.id, r.kind, strings.indexOf(r.name), r.cap)
