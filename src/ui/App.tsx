@@ -131,7 +131,14 @@ export function App() {
   const runsUntilStop = REGISTRY.module(scenario.pattern).continuous?.(scenario.params as never) ?? false
   const hints = [
     stale && { id: 'stale', text: `Settings changed since this run (next run: theory ${formatMs(theoryMs)}). Press Space.` },
-    !busy && theory?.status === 'failed' && { id: 'theory-failed', text: `The ideal schedule ends in ${theory.error.startsWith('fatal') ? 'a deadlock' : 'an error'}: ${theory.error}` },
+    !busy && theory?.status === 'failed' && {
+      id: 'theory-failed',
+      // the run's notice above already quotes the same message: say only that the theory agrees
+      text:
+        trace?.status === 'failed' && trace.error === theory.error
+          ? `The ideal schedule ends the same way: the program ${theory.error.startsWith('fatal') ? 'deadlocks' : 'fails'}, whatever the machine.`
+          : `The ideal schedule ends in ${theory.error.startsWith('fatal') ? 'a deadlock' : 'an error'}: ${theory.error}`,
+    },
     !busy && runsUntilStop && { id: 'until-stop', text: 'This run goes on until you press Stop (Space); the axis shows its last 20 s.' },
     trace && busy && saturatesCores(trace) && { id: 'live-fps', text: `Live view at ${SATURATED_FPS} fps: the cpu jobs use every core. Replay (R) is smooth.` },
     !busy && expectedMs > LONG_RUN_MS && { id: 'long-run', text: `This run will take about ${formatMs(expectedMs)}. Stop (Space) ends it at any time; a smaller time scale runs it faster.` },
