@@ -15,8 +15,25 @@ export function putEvent(rows: Float64Array, o: number, op: number, t: number, a
   rows[o + 5] = d
 }
 
+/**
+ * A goroutine name that ends in a number ("go #17", "worker 3") travels as the string id of its stem
+ * ("go #") plus NAME_NUMBER × (number + 1): goroutines spawned in a loop add one string to the trace,
+ * not one each (interning 10,000 unique names took about half the time of spawning them).
+ */
+export const NAME_NUMBER = 2 ** 20
+
+/** A Spawn event's name field as [stem string id (−1 = none), number (−1 = none)]. */
+export function splitName(b: number): [number, number] {
+  if (!(b >= 0)) return [-1, -1]
+  const n = Math.floor(b / NAME_NUMBER)
+  return [b - n * NAME_NUMBER, n - 1]
+}
+
 export const Op = {
-  /** a = goroutine id, b = name (string id), c = group (string id, −1 = none), d = parent id */
+  /**
+   * a = goroutine id, b = name (string id; see NAME_NUMBER for names that end in a number),
+   * c = group (string id, −1 = none), d = parent id
+   */
   Spawn: 1,
   /**
    * a = goroutine id, b = state, c = job (−1), d = aux: the thread for Running, the planned real ms

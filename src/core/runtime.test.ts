@@ -22,6 +22,18 @@ async function run(program: (main: Goroutine) => Promise<void>, threads = 2): Pr
 }
 
 describe('Runtime', () => {
+  it('names that end in a number add their stem to the string table once, and read back whole', async () => {
+    const names = ['go #1', 'go #2', 'go #10000', 'worker 7', 'worker 01', 'x1234567890', '42', 'plain', '']
+    const tr = await run(async (main) => {
+      for (const name of names) main.go(name, async () => {})
+    })
+    expect(names.map((_, i) => tr.goroutineName(i + 1))).toEqual(names)
+    // 'go #', 'worker ' and '' (the stem of '42') once each; a leading zero or more than 9 digits stays whole
+    expect(tr.strings.filter((s) => s.startsWith('go #'))).toEqual(['go #'])
+    expect(tr.strings).toContain('worker 01')
+    expect(tr.strings).toContain('x1234567890')
+  })
+
   it('time jumps straight to the next timer once every goroutine is parked', async () => {
     const tr = await run(async (main) => {
       const wg = main.waitGroup()

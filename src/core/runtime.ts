@@ -1,5 +1,5 @@
 import { Chan, type ChanTracer } from './chan'
-import { Exit, Op, ResourceKind, RunStatus, State, type TraceSink } from './events'
+import { Exit, NAME_NUMBER, Op, ResourceKind, RunStatus, State, type TraceSink } from './events'
 import { Goroutine, type Executor, type RuntimeApi } from './goroutine'
 import { createRng } from './rng'
 import { Counter, Semaphore, WaitGroup } from './sync'
@@ -85,6 +85,26 @@ export class Runtime implements RuntimeApi {
     return id
   }
 
+  /**
+   * A goroutine name's Spawn field: a name that ends in a number (up to 9 digits, no leading zero)
+   * is its interned stem plus the number (NAME_NUMBER); any other name is interned whole.
+   */
+  nameId(name: string): number {
+    let k = name.length
+    let num = 0
+    let scale = 1
+    while (k > 0) {
+      const c = name.charCodeAt(k - 1)
+      if (c < 48 || c > 57) break
+      num += (c - 48) * scale
+      scale *= 10
+      k--
+    }
+    const digits = name.length - k
+    if (digits === 0 || digits > 9 || (digits > 1 && name.charCodeAt(k) === 48)) return this.intern(name)
+    return this.intern(name.slice(0, k)) + (num + 1) * NAME_NUMBER
+  }
+
   /** Runs `fn` as the main goroutine; the run ends when it returns. */
   main(fn: (g: Goroutine) => Promise<void>): Promise<RunResult> {
     this.spawn(null, 'main', null, fn)
@@ -97,7 +117,7 @@ export class Runtime implements RuntimeApi {
     this.alive.push(g)
     this.runnable++
     const t = this.exec.now()
-    this.emit(Op.Spawn, g.id, this.intern(name), group === null ? -1 : this.intern(group), parent ? parent.id : -1, t)
+    this.emit(Op.Spawn, g.id, this.nameId(name), group === null ? -1 : this.intern(group), parent ? parent.id : -1, t)
     this.emit(Op.State, g.id, State.Active, -1, -1, t)
     // `go f()` returns at once; f starts after the spawner's step. Goroutines spawned in one step
     // start together from one microtask: a loop that spawns 10,000 allocates no closure per spawn.

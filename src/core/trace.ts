@@ -1,5 +1,5 @@
 import { Column } from './column'
-import { EVENT_WIDTH, Exit, JobStatus, Op, RunStatus, State } from './events'
+import { EVENT_WIDTH, Exit, JobStatus, NAME_NUMBER, Op, RunStatus, State } from './events'
 import type { Scenario } from './scenario'
 
 export type TraceStatus = 'running' | 'done' | 'stopped' | 'failed'
@@ -64,7 +64,10 @@ export class ResourceTrack {
 export class Trace {
   readonly strings: string[] = []
   // goroutines, by id
+  /** string id of its name, or of its name's stem when the name ends in a number (gNum) */
   readonly gName = new Column(Int32Array)
+  /** the number its name ends in, −1 = none (see NAME_NUMBER) */
+  readonly gNum = new Column(Int32Array, 64, -1)
   /** string id of its group (a pipeline stage), −1 = none */
   readonly gGroup = new Column(Int32Array)
   readonly gParent = new Column(Int32Array)
@@ -174,7 +177,14 @@ export class Trace {
   }
 
   goroutineName(g: number): string {
-    return this.text(this.gName.data[g])
+    const n = this.gNum.data[g]
+    return n >= 0 ? `${this.text(this.gName.data[g])}${n}` : this.text(this.gName.data[g])
+  }
+
+  /** A goroutine's name as a Spawn event carries it (see NAME_NUMBER). */
+  nameField(g: number): number {
+    const n = this.gNum.data[g]
+    return n >= 0 ? this.gName.data[g] + (n + 1) * NAME_NUMBER : this.gName.data[g]
   }
 
   groupName(g: number): string {
@@ -211,7 +221,14 @@ export class Trace {
     switch (op) {
       case Op.Spawn:
         this.ensureGoroutine(a)
-        this.gName.data[a] = b
+        if (b >= NAME_NUMBER) {
+          const n = Math.floor(b / NAME_NUMBER)
+          this.gName.data[a] = b - n * NAME_NUMBER
+          this.gNum.data[a] = n - 1
+        } else {
+          this.gName.data[a] = b
+          this.gNum.data[a] = -1
+        }
         this.gGroup.data[a] = c
         this.gParent.data[a] = d
         this.gSpawn.data[a] = t
@@ -305,7 +322,7 @@ export class Trace {
   }
 
   private ensureGoroutine(g: number): void {
-    for (const c of [this.gName, this.gGroup, this.gParent, this.gSpawn, this.gExit, this.gExitHow, this.gReason, this.gOpen]) c.ensure(g)
+    for (const c of [this.gName, this.gNum, this.gGroup, this.gParent, this.gSpawn, this.gExit, this.gExitHow, this.gReason, this.gOpen]) c.ensure(g)
   }
 
   private ensureJob(j: number): void {

@@ -39,7 +39,7 @@ export function traceEvents(tr: Trace, strings: readonly string[] = tr.strings):
     add(Op.Resource, r.samples ? Math.min(r.t.data[0], 0) : 0, r.id, r.kind, strings.indexOf(r.name), r.cap)
     for (let i = 0; i < r.samples; i++) add(Op.Sample, r.t.data[i], r.id, r.value.data[i], r.waitA.data[i], r.waitB.data[i])
   }
-  for (let g = 0; g < tr.goroutines; g++) add(Op.Spawn, tr.gSpawn.data[g], g, tr.gName.data[g], tr.gGroup.data[g], tr.gParent.data[g])
+  for (let g = 0; g < tr.goroutines; g++) add(Op.Spawn, tr.gSpawn.data[g], g, tr.nameField(g), tr.gGroup.data[g], tr.gParent.data[g])
   for (let s = 0; s < tr.segments; s++) {
     const j = tr.sJob.data[s]
     add(Op.State, tr.sT0.data[s], tr.sG.data[s], tr.sState.data[s], j >= 0 ? tr.jobId(j) : -1, tr.sAux.data[s])

@@ -41,6 +41,13 @@ describe('a trace as a record (pins, files): its event stream rebuilds the same 
     })
   }
 
+  it('numbered goroutine names survive the round trip', async () => {
+    const tr = await virtual('unbounded', { n: 12 })
+    const back = fromRecord(toRecord(tr))
+    expect(back.goroutineName(12)).toBe('go #12')
+    expect(Array.from({ length: 13 }, (_, g) => back.goroutineName(g))).toEqual(Array.from({ length: 13 }, (_, g) => tr.goroutineName(g)))
+  })
+
   it('a failed run keeps its message', async () => {
     const tr = await virtual('pipeline', { n: 40 }, { stages: [{ name: 'A', workers: 1, ms: 10, buffer: 0, kind: 'io', drop: 0 }, { name: 'B', workers: 1, ms: 10, buffer: 0, kind: 'io', drop: 0 }], take: 3 })
     expect(tr.status).toBe('failed')
@@ -83,13 +90,17 @@ describe('Open trace: a downloaded file opens as the run it was; a hostile file 
       Op.State, NaN, 0, 0, -1, -1, // no time
       99, 0, 0, 0, 0, 0, // unknown op
       Op.Resource, 0, 1, 0, 1e7, 0, // string id out of range
+      Op.Spawn, 0, 3, -5, -1, -1, // a name field below −1
+      Op.Spawn, 0, 3, 2 ** 20 * 5 + 1e5, -1, -1, // a numbered name whose stem is out of range
+      Op.Spawn, 0, 3, 2 ** 20 * 2e9, -1, -1, // a numbered name with a number of more than 9 digits
+      Op.Spawn, 0, 3, 2 ** 20 * 5 + 0.5, -1, -1, // not an integer
     ])
     const events = new Float64Array(bad.length + rec.events.length)
     events.set(bad)
     events.set(rec.events, bad.length)
     const notices: string[] = []
     const clean = recordFrom({ ...rec, events: encodeFloat64(events) }, REGISTRY, notices)
-    expect(notices.join(' ')).toContain('5 events of the trace were not valid')
+    expect(notices.join(' ')).toContain('9 events of the trace were not valid')
     const back = fromRecord(clean!)
     expect(back.goroutines).toBe(tr.goroutines)
     expect(back.jobIds).toBe(tr.jobIds)
