@@ -64,6 +64,12 @@ export interface PatternProgram<P = ParamValues> {
   program: Program<P>
   /** runs until Stop (no fixed number of items) */
   continuous?(params: P): boolean
+  /**
+   * A run of `n` io jobs of 1 ms that the scheduler worker makes once when it starts, its trace thrown
+   * away, so that the code this pattern's runs go through is already compiled in the first measured
+   * run (see scheduler.worker.ts: warmRuns).
+   */
+  warmUp?: { n: number; params: ParamValues }
 }
 
 /** Where a run finds the program of a scenario's pattern (PROGRAMS, or a test's own catalog). */

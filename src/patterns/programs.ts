@@ -1,3 +1,5 @@
+import type { Scenario } from '../core/scenario'
+import { DEFAULT_SHARED } from '../core/shared'
 import type { PatternProgram, ProgramCatalog } from './module'
 import { BATCHES_PROGRAM } from './batches/program'
 import { DAG_PROGRAM } from './dag/program'
@@ -17,6 +19,15 @@ export class Programs implements ProgramCatalog {
       if (this.byId.has(p.id)) throw new Error(`pattern id ${p.id} is used twice`)
       this.byId.set(p.id, p as unknown as PatternProgram)
     }
+  }
+
+  /** The warm-up runs of the programs that have one (PatternProgram.warmUp). */
+  warmUps(): Scenario[] {
+    const out: Scenario[] = []
+    for (const [pattern, p] of this.byId) {
+      if (p.warmUp) out.push({ pattern, shared: { ...DEFAULT_SHARED, kind: 'io', d: 1, threads: 1, timeScale: 1, n: p.warmUp.n }, params: p.warmUp.params })
+    }
+    return out
   }
 
   programOf(id: string): PatternProgram {

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink'
 import { RunStatus } from '../core/events'
+import type { Executor } from '../core/goroutine'
 import { Recorder } from '../core/recorder'
 import type { Runtime } from '../core/runtime'
 import type { Scenario } from '../core/scenario'
@@ -31,6 +32,50 @@ export interface Batch {
 
 let pool: ThreadPool | null = null
 let current: Runtime | null = null
+let warmed: Promise<void> | null = null
+
+/**
+ * Runs `scenario` on `exec`, recording its trace and sending it to `onBatch` in batches (at most one
+ * every FLUSH_MS; the last one carries the end). Returns the run's runtime.
+ */
+function record(scenario: Scenario, exec: Executor, onBatch: (batch: Batch) => void): Runtime {
+  const rec = new Recorder()
+  let timer: ReturnType<typeof setTimeout> | null = null
+  const flush = (end: { error: string } | null = null) => {
+    timer = null
+    if (rec.size === 0 && !end) return
+    const { events, strings } = rec.take()
+    onBatch(Comlink.transfer({ events, strings, end }, [events.buffer]))
+  }
+  const sink = {
+    event(op: number, t: number, a: number, b: number, c: number, d: number) {
+      rec.event(op, t, a, b, c, d)
+      if (timer === null) timer = setTimeout(flush, FLUSH_MS)
+    },
+    string(id: number, text: string) {
+      rec.string(id, text)
+    },
+  }
+  const rt = startRun(PROGRAMS, scenario, exec, sink)
+  void rt.done.then(({ error }) => {
+    if (timer !== null) clearTimeout(timer)
+    flush({ error: error ?? '' })
+  })
+  return rt
+}
+
+/**
+ * Small real runs whose traces are thrown away, once, when the worker starts: spawning, timers,
+ * channels and the recorder then run as compiled code in the first measured run too, instead of
+ * in V8's interpreter (a first 10,000-goroutine run took about twice as long as the ones after it).
+ * The thread workers' kernel is warmed the same way (kernel.ts: warm).
+ */
+async function warmRuns(threads: ThreadPool): Promise<void> {
+  for (const scenario of PROGRAMS.warmUps()) {
+    const rt = record(scenario, new RealExecutor(threads), () => {})
+    await rt.done
+  }
+}
 
 const api = {
   /** New thread workers: one port each, plus the shared cancel flag when cross-origin isolated. */
@@ -39,9 +84,12 @@ const api = {
     pool.itersPerMs = itersPerMs
   },
 
-  calibrate(): Promise<number> {
+  /** Measures the threads' cpu rate; the first time, also warms this worker's run path (see warmRuns). */
+  async calibrate(): Promise<number> {
     if (!pool) throw new Error('no threads attached')
-    return pool.calibrate()
+    const rate = await pool.calibrate()
+    await (warmed ??= warmRuns(pool))
+    return rate
   },
 
   warm(): Promise<void> {
@@ -53,30 +101,8 @@ const api = {
   run(scenario: Scenario, onBatch: (batch: Batch) => void): { origin: number; itersPerMs: number } {
     if (!pool) throw new Error('no threads attached')
     if (current && !current.ended) current.stop()
-    const rec = new Recorder()
-    let timer: ReturnType<typeof setTimeout> | null = null
-    const flush = (end: { error: string } | null = null) => {
-      timer = null
-      if (rec.size === 0 && !end) return
-      const { events, strings } = rec.take()
-      onBatch(Comlink.transfer({ events, strings, end }, [events.buffer]))
-    }
     const exec = new RealExecutor(pool)
-    const sink = {
-      event(op: number, t: number, a: number, b: number, c: number, d: number) {
-        rec.event(op, t, a, b, c, d)
-        if (timer === null) timer = setTimeout(flush, FLUSH_MS)
-      },
-      string(id: number, text: string) {
-        rec.string(id, text)
-      },
-    }
-    const rt = startRun(PROGRAMS, scenario, exec, sink)
-    current = rt
-    void rt.done.then(({ error }) => {
-      if (timer !== null) clearTimeout(timer)
-      flush({ error: error ?? '' })
-    })
+    current = record(scenario, exec, onBatch)
     return { origin: exec.origin, itersPerMs: exec.itersPerMs }
   },
 

@@ -12,6 +12,8 @@ export interface Params {
  */
 export const POOL_PROGRAM: PatternProgram<Params> = {
   id: 'pool',
+  // channels: buffered sends, parked receivers, range and close
+  warmUp: { n: 1000, params: { pool: 16, buffer: 10 } },
   program: async (main, { jobs, params }) => {
     const ch = main.chan<Job>('jobs', params.buffer)
     main.go('producer', async (p) => {
