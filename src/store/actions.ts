@@ -75,6 +75,15 @@ async function start(only?: Scenario): Promise<void> {
       void planOf(scenario, machine.hardwareConcurrency).then((t) => traceHub.get() === live && traceHub.setTheory(t), () => {})
     }
     const live = trace
+    // the page redraws for the new run (status, cards, an empty timeline) before the run begins,
+    // not on the cores the run's first jobs are measured on
+    await afterNextFrame()
+    if (stopBeforeStart) {
+      trace.finish('stopped', 0)
+      traceHub.touch()
+      if (mine()) store.setState({ status: 'stopped' })
+      return
+    }
     const handle = await eng.run(scenario, threads, (batch) => traceHub.push(batch, live))
     trace.meta.itersPerMs = handle.itersPerMs
     if (mine()) {
@@ -111,6 +120,33 @@ async function start(only?: Scenario): Promise<void> {
     if (next) void run(next.only).then(next.started)
   }
 }
+
+/**
+ * Resolves once the page has drawn its next frame (a task after the frame's animation callbacks),
+ * or at once in a hidden tab, which draws no frames; never later than FRAME_WAIT_MS.
+ */
+function afterNextFrame(): Promise<void> {
+  if (typeof document === 'undefined' || document.visibilityState === 'hidden') return Promise.resolve()
+  return new Promise((resolve) => {
+    let done = false
+    const finish = () => {
+      if (done) return
+      done = true
+      clearTimeout(timer)
+      resolve()
+    }
+    const timer = setTimeout(finish, FRAME_WAIT_MS)
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel()
+      ch.port1.onmessage = () => {
+        ch.port1.close()
+        finish()
+      }
+      ch.port2.postMessage(null)
+    })
+  })
+}
+const FRAME_WAIT_MS = 100
 
 /** Stops the current run at once; what was recorded stays on screen. A second Stop does nothing more. */
 export async function stop(): Promise<void> {
