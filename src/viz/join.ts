@@ -1,6 +1,18 @@
-import type { Selection } from 'd3-selection'
+import type { BaseType, Selection } from 'd3-selection'
 
 export type G = Selection<SVGGElement, unknown, null, undefined>
+
+/**
+ * Sets each element's text to `text(d)` only where it differs: d3's .text() replaces the text node
+ * every time, which makes the browser lay the label out again on every frame of a live run.
+ */
+export function setText<E extends BaseType, D, P extends BaseType>(sel: Selection<E, D, P, unknown>, text: (d: D) => string): void {
+  sel.each(function (d) {
+    const t = text(d)
+    const el = this as Element
+    if (el.textContent !== t) el.textContent = t
+  })
+}
 
 /**
  * Joins `data` to `<g class="cls">` groups that each hold one `shape` and one `<text>`, created once

@@ -4,7 +4,7 @@ import { Exit, JobStatus, Op, State } from '../core/events'
 import type { Trace } from '../core/trace'
 import { fillFor } from './hatch'
 import { DIMMED, LABEL_PX, M, MAX_ARROWS, type Bar } from './layout'
-import { joinShapeWithLabel, type G } from './join'
+import { joinShapeWithLabel, setText, type G } from './join'
 import { GHOST_FILL, GHOST_OUTLINE, GHOST_STROKE, GROUP_BAND, HANDOFF_COLOR, HIGHLIGHT_COLOR } from './palette'
 
 export function drawLabels(g: G, names: string[], pitch: number, laneY: (l: number) => number, barH: number, highlight: ReadonlySet<number>, large = false, left = M.left, height = Infinity): void {
@@ -27,7 +27,7 @@ export function drawLabels(g: G, names: string[], pitch: number, laneY: (l: numb
     .attr('font-size', px)
     .attr('font-weight', (d) => (highlight.has(d.lane) ? 800 : null))
     .attr('fill', (d) => (highlight.has(d.lane) ? HIGHLIGHT_COLOR : null))
-    .text((d) => (highlight.has(d.lane) ? `★ ${d.name}` : d.name))
+    .call(setText, (d: { name: string; lane: number }) => (highlight.has(d.lane) ? `★ ${d.name}` : d.name))
 }
 
 /**
@@ -48,7 +48,7 @@ export function drawGroupBands(g: G, groups: [number, number, string][], pitch: 
     .select('text')
     .attr('transform', (d) => `translate(11,${top + ((d[0] + d[1] + 1) * pitch) / 2}) rotate(-90)`)
     .attr('text-anchor', 'middle')
-    .text((d) => ((d[1] - d[0] + 1) * pitch >= d[2].length * 7 + 6 ? d[2] : ''))
+    .call(setText, (d: [number, number, string]) => ((d[1] - d[0] + 1) * pitch >= d[2].length * 7 + 6 ? d[2] : ''))
 }
 
 export function drawGhostsSvg(g: G, theory: Trace | null, x: ScaleLinear<number, number>, laneY: (l: number) => number, barH: number, filled: boolean): void {
@@ -124,7 +124,7 @@ export function drawBarsSvg(g: G, tr: Trace | null, bars: Bar[], x: ScaleLinear<
     .attr('dy', '0.35em')
     .attr('text-anchor', 'middle')
     .attr('font-size', Math.min(18, barH * 0.6))
-    .text((b) => barText(tr, b, x(b.x1) - x(b.x0), pitch))
+    .call(setText, (b: Bar) => barText(tr, b, x(b.x1) - x(b.x0), pitch))
 }
 
 /** ✓ where a goroutine returned, ✕ where it was cut off or panicked, and a red ✕ where a job failed or was dropped. */
@@ -152,7 +152,7 @@ export function drawExitsSvg(g: G, tr: Trace | null, cursor: number, scale: numb
     .attr('dy', '0.35em')
     .attr('text-anchor', (d) => (d.key.startsWith('j') ? 'end' : 'start'))
     .attr('font-size', Math.max(9, Math.min(15, barH)))
-    .text((d) => d.text)
+    .call(setText, (d: { text: string }) => d.text)
 }
 
 /**

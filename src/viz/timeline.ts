@@ -89,6 +89,8 @@ export function createTimeline(el: HTMLElement, opts: TimelineOptions = {}): Tim
   })
   ro.observe(el)
 
+  let lastAxis = ''
+
   function update(input: TimelineInput): void {
     last = input
     if (width < 50 || height < 50) return
@@ -106,11 +108,17 @@ export function createTimeline(el: HTMLElement, opts: TimelineOptions = {}): Tim
     svg.attr('width', width).attr('height', height).attr('aria-label', `Timeline of ${lanes} goroutines`)
     // a little room right of the plot for exit marks and labels
     clipRect.attr('x', left - 1).attr('y', 0).attr('width', Math.max(0, width - left)).attr('height', height)
-    gAxis
-      .attr('display', input.compact && !input.compact.axis ? 'none' : null)
-      .attr('transform', `translate(0,${top - 6})`)
-      .call(axisTop(x).ticks(Math.max(2, Math.floor(width / 110))).tickFormat((d) => tickFormatter(xMax)(+d)))
-      .call((g) => g.selectAll('text').attr('fill', AXIS_COLOR))
+    // the axis is rebuilt only when it changes (a live run's frames mostly keep it as it is)
+    const hideAxis = Boolean(input.compact && !input.compact.axis)
+    const axisKey = `${xMin}|${xMax}|${left}|${width}|${top}|${hideAxis}`
+    if (axisKey !== lastAxis) {
+      lastAxis = axisKey
+      gAxis
+        .attr('display', hideAxis ? 'none' : null)
+        .attr('transform', `translate(0,${top - 6})`)
+        .call(axisTop(x).ticks(Math.max(2, Math.floor(width / 110))).tickFormat((d) => tickFormatter(xMax)(+d)))
+        .call((g) => g.selectAll('text').attr('fill', AXIS_COLOR))
+    }
 
     const names = laneNames(input, lanes)
     geom = { x, pitch, lanes, names, top }
