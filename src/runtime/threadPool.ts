@@ -58,11 +58,15 @@ export class ThreadPool {
     })
   }
 
-  /** Every thread runs the kernel once (JIT warm-up); then thread 0 alone measures its rate. */
+  /**
+   * Every thread runs the kernel once (JIT warm-up); then thread 0 alone measures its rate. Returns
+   * the best rate measured so far: a calibration disturbed by other work never lowers it.
+   */
   async calibrate(): Promise<number> {
     await Promise.all(this.threads.map((_, k) => this.ask(k, { type: 'warm' }, 'warmed')))
     const reply = await this.ask(0, { type: 'calibrate' }, 'calibrated')
-    if (reply.type === 'calibrated') this.itersPerMs = reply.itersPerMs
+    // the best rate measured is the least disturbed one (see kernel.ts: calibrate)
+    if (reply.type === 'calibrated') this.itersPerMs = Math.max(this.itersPerMs, reply.itersPerMs)
     return this.itersPerMs
   }
 

@@ -6,6 +6,7 @@ import { SPEEDS, isBusyStatus, store } from './app'
 import { notify } from './notices'
 import { currentEngine, getEngine } from './engine'
 import { cursorTime } from './playback'
+import { usesCpu } from './pace'
 import { planOf } from './theory'
 import { traceHub } from './traceHub'
 
@@ -84,7 +85,9 @@ async function start(only?: Scenario): Promise<void> {
       if (mine()) store.setState({ status: 'stopped' })
       return
     }
-    const handle = await eng.run(scenario, threads, (batch) => traceHub.push(batch, live))
+    const planned = traceHub.theory()
+    const cpu = planned && planned.scenario === scenario ? usesCpu(planned) : scenario.shared.kind !== 'io'
+    const handle = await eng.run(scenario, threads, (batch) => traceHub.push(batch, live), cpu)
     trace.meta.itersPerMs = handle.itersPerMs
     if (mine()) {
       // Stop pressed while the run was being handed to the scheduler: it stops now
