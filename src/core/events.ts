@@ -22,11 +22,14 @@ export function putEvent(rows: Float64Array, o: number, op: number, t: number, a
  */
 export const NAME_NUMBER = 2 ** 20
 
-/** A Spawn event's name field as [stem string id (−1 = none), number (−1 = none)]. */
-export function splitName(b: number): [number, number] {
-  if (!(b >= 0)) return [-1, -1]
-  const n = Math.floor(b / NAME_NUMBER)
-  return [b - n * NAME_NUMBER, n - 1]
+/** The string id of a Spawn event's name field: the whole name, or its stem (−1 = none). */
+export function nameStem(b: number): number {
+  return b >= NAME_NUMBER ? b % NAME_NUMBER : b
+}
+
+/** The number a Spawn event's name field ends in (−1 = none). */
+export function nameNumber(b: number): number {
+  return b >= NAME_NUMBER ? Math.floor(b / NAME_NUMBER) - 1 : -1
 }
 
 export const Op = {

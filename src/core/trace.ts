@@ -1,5 +1,5 @@
 import { Column } from './column'
-import { EVENT_WIDTH, Exit, JobStatus, NAME_NUMBER, Op, RunStatus, State } from './events'
+import { EVENT_WIDTH, Exit, JobStatus, NAME_NUMBER, Op, RunStatus, State, nameNumber, nameStem } from './events'
 import type { Scenario } from './scenario'
 
 export type TraceStatus = 'running' | 'done' | 'stopped' | 'failed'
@@ -221,14 +221,8 @@ export class Trace {
     switch (op) {
       case Op.Spawn:
         this.ensureGoroutine(a)
-        if (b >= NAME_NUMBER) {
-          const n = Math.floor(b / NAME_NUMBER)
-          this.gName.data[a] = b - n * NAME_NUMBER
-          this.gNum.data[a] = n - 1
-        } else {
-          this.gName.data[a] = b
-          this.gNum.data[a] = -1
-        }
+        this.gName.data[a] = nameStem(b)
+        this.gNum.data[a] = nameNumber(b)
         this.gGroup.data[a] = c
         this.gParent.data[a] = d
         this.gSpawn.data[a] = t

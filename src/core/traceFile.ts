@@ -1,4 +1,4 @@
-import { EVENT_WIDTH, Op, splitName } from './events'
+import { EVENT_WIDTH, Op, nameNumber, nameStem } from './events'
 import { shown } from './params'
 import { paramsFrom, sharedFrom, type Catalog, type Scenario } from './scenario'
 import type { TraceMeta, TraceStatus } from './trace'
@@ -27,7 +27,7 @@ export function sanitizeEvents(ev: Float64Array, strings: number): { events: Flo
   const id = (x: number, max: number) => Number.isInteger(x) && x >= 0 && x < max
   const optional = (x: number, max: number) => x === -1 || id(x, max)
   // a goroutine's name: a string id, or a stem's id with a number of up to 9 digits (NAME_NUMBER)
-  const nameOk = (x: number, max: number) => x === -1 || (id(x, Infinity) && id(splitName(x)[0], max) && splitName(x)[1] < 1e9)
+  const nameOk = (x: number, max: number) => x === -1 || (id(x, Infinity) && id(nameStem(x), max) && nameNumber(x) < 1e9)
   for (let i = 0; i + EVENT_WIDTH <= ev.length; i += EVENT_WIDTH) {
     const [op, t, a, b, c, d] = ev.subarray(i, i + EVENT_WIDTH)
     let ok = Number.isFinite(t) && Math.abs(t) < 1e12
