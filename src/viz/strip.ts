@@ -3,7 +3,8 @@ import { scaleLinear, type ScaleLinear } from 'd3-scale'
 import { select, type Selection } from 'd3-selection'
 import { area, curveStepAfter, line } from 'd3-shape'
 import { ResourceKind } from '../core/events'
-import type { ResourceTrack, Trace } from '../core/trace'
+import type { ResourceTrack } from '../core/resourceTrack'
+import type { Trace } from '../core/trace'
 import { M, marginsOf, timeDomain, type TimelineInput } from './layout'
 
 export interface StripController {
