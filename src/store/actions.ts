@@ -13,8 +13,10 @@ import { traceHub } from './traceHub'
 /** A run that goes on until Stop keeps this much scenario time in detail (memory stays flat). */
 export const RETAIN_MS = 60_000
 
-/** Stop was pressed while the workers were still being set up for a run */
+/** Stop was pressed before the run was handed to the scheduler (workers starting, or the setup frame) */
 let stopBeforeStart = false
+/** A run is on screen as running but not yet handed to the scheduler (its setup frame is being drawn) */
+let settingUp = false
 /** The run under way: a run that was left (a new scene was opened) no longer touches the status. */
 let generation = 0
 /** A Run pressed while the last run was stopping: it starts as soon as that run has ended. */
@@ -76,13 +78,17 @@ async function start(only?: Scenario): Promise<void> {
       void planOf(scenario, machine.hardwareConcurrency).then((t) => traceHub.get() === live && traceHub.setTheory(t), () => {})
     }
     const live = trace
-    // the page redraws for the new run (status, cards, an empty timeline) before the run begins,
-    // not on the cores the run's first jobs are measured on
+    // The page redraws for the new run (the status "Running…", cards, an empty timeline) before
+    // the run begins, not on the cores its first jobs are measured on. The cursor waits at 0 until
+    // the run's origin is known (an origin in the future reads as 0).
+    settingUp = true
+    store.setState((s) => ({ status: 'running', playback: { ...s.playback, mode: 'live', playing: true, origin: Infinity } }))
     await afterNextFrame()
+    settingUp = false
     if (stopBeforeStart) {
       trace.finish('stopped', 0)
       traceHub.touch()
-      if (mine()) store.setState({ status: 'stopped' })
+      if (mine()) store.setState((s) => ({ status: 'stopped', playback: { ...s.playback, mode: 'still', playing: false } }))
       return
     }
     const planned = traceHub.theory()
@@ -92,7 +98,8 @@ async function start(only?: Scenario): Promise<void> {
     if (mine()) {
       // Stop pressed while the run was being handed to the scheduler: it stops now
       if (store.getState().status === 'stopping') void eng.stop().catch(() => {})
-      store.setState((s) => ({ status: s.status === 'stopping' ? 'stopping' : 'running', playback: { ...s.playback, mode: 'live', playing: true, origin: handle.origin } }))
+      // only the clock: the page already shows the run (nothing else redraws while its first jobs run)
+      store.setState((s) => ({ playback: { ...s.playback, origin: handle.origin } }))
     }
     const error = await handle.ended
     if (traceHub.get() === trace) traceHub.flush()
@@ -117,7 +124,10 @@ async function start(only?: Scenario): Promise<void> {
       store.setState((s) => ({ status: 'failed', playback: { ...s.playback, mode: 'still', playing: false } }))
     }
   } finally {
-    if (mine()) stopBeforeStart = false
+    if (mine()) {
+      stopBeforeStart = false
+      settingUp = false
+    }
     const next = queued
     queued = null
     if (next) void run(next.only).then(next.started)
@@ -156,7 +166,7 @@ export async function stop(): Promise<void> {
   const status = store.getState().status
   const engine = currentEngine()
   if ((status !== 'starting' && status !== 'running') || !engine) return
-  if (status === 'starting') stopBeforeStart = true
+  if (status === 'starting' || settingUp) stopBeforeStart = true
   store.setState({ status: 'stopping' })
   await engine.stop().catch(() => {}) // a scheduler that died ends the run itself
 }

@@ -8,9 +8,10 @@ import { playPauseRun, replayRun } from './motion'
 /** Replay of the recorded run (nothing is re-run), its speed, and the trace download: beside the scrubber. */
 export function ReplayControls({ hasTrace, after }: { hasTrace: boolean; after?: boolean }) {
   const status = useApp((s) => s.status)
-  const playback = useApp((s) => s.playback)
+  // not the whole playback state: its clock changes when a run begins, and nothing here shows it
+  const pausable = useApp((s) => s.playback.mode === 'replay' && s.playback.playing)
+  const speed = useApp((s) => s.playback.speed)
   const busy = isBusyStatus(status)
-  const replaying = playback.mode === 'replay'
   if (after) {
     return (
       <button className="tool" onClick={() => void runExport('downloadTrace')} disabled={busy || !hasTrace} title="Chrome Trace Event JSON: open in Perfetto or chrome://tracing">
@@ -24,10 +25,10 @@ export function ReplayControls({ hasTrace, after }: { hasTrace: boolean; after?:
         ⟲ Replay
       </button>
       <button className="tool" onClick={playPauseRun} disabled={busy || !hasTrace} title="Pause / resume (K)" data-testid="pause">
-        {replaying && playback.playing ? '❚❚ Pause' : '▶ Play'}
+        {pausable ? '❚❚ Pause' : '▶ Play'}
       </button>
       <select
-        value={playback.speed}
+        value={speed}
         onChange={(e) => {
           setSpeed(Number(e.target.value))
           releaseAfterPointer(e.target)
