@@ -93,6 +93,24 @@ test('a scheduler worker that dies fails the run with a clear message; a new one
   expect(unexpected).toEqual([])
 })
 
+test.describe('thread workers whose script does not load', () => {
+  // the page's requests go to the network, where the test can fail them (not to the service worker)
+  test.use({ serviceWorkers: 'block' })
+
+  test('the start-up says so once, a Run fails with a clear message instead of waiting forever, and the run after the script loads again works', async ({ page }) => {
+    const failing = (route: import('@playwright/test').Route) => route.fulfill({ status: 500, body: 'unavailable' })
+    await page.route(/thread\.worker/, failing)
+    await open(page, 'v=2&p=pool&kind=cpu&n=6&d=40&pool=2&threads=2')
+    await expect(page.getByTestId('notice')).toHaveCount(1)
+    await expect(page.getByTestId('notice')).toContainText('Could not start the workers: Thread 0 stopped working')
+    expect(await runToEnd(page)).toBe('failed')
+    await expect(page.getByTestId('notice').last()).toContainText('The run could not complete: Thread 0 stopped working')
+    await page.unroute(/thread\.worker/, failing)
+    expect(await runToEnd(page)).toBe('done')
+    expect(await metric(page, 'ratio')).toBeGreaterThan(0.9)
+  })
+})
+
 // Playwright's pages are always visible, so the hidden tab is the harshest form of it: Chrome
 // freezes a background tab (no tasks at all on the page, while its workers go on). The run ends in
 // the scheduler worker meanwhile; its batches wait and are applied when the page resumes.

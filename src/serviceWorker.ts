@@ -59,7 +59,7 @@ export function startServiceWorker(): void {
   window.addEventListener('load', () => {
     sw.register('/sw.js')
       .then((reg) => {
-        if (reg.waiting && sw.controller) reg.waiting.postMessage({ type: 'SKIP_WAITING' })
+        if (reg?.waiting && sw.controller) reg.waiting.postMessage({ type: 'SKIP_WAITING' })
       })
       .catch((e: unknown) => console.warn('The service worker could not be registered: the app will not work offline.', e))
   })

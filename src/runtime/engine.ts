@@ -35,6 +35,10 @@ export class Engine {
   /** rejects when the scheduler worker dies: a call waiting on it would otherwise never return */
   private readonly died: Promise<never>
   private kill: (e: Error) => void = () => {}
+  /** rejects when a thread of the current set dies: a setup call waiting on its reply fails then */
+  private threadDeath: Promise<never> = new Promise<never>(() => {})
+  /** setup calls under way that wait on the threads (a thread's death is reported by them) */
+  private awaitingThreads = 0
 
   constructor() {
     this.died = new Promise<never>((_, reject) => {
@@ -71,6 +75,12 @@ export class Engine {
     if (!this.dirty && this.threads.length === T) return
     for (const w of this.threads) w.terminate()
     const ports: MessagePort[] = []
+    let die: (e: Error) => void = () => {}
+    let dead = false
+    this.threadDeath = new Promise<never>((_, reject) => {
+      die = reject
+    })
+    this.threadDeath.catch(() => {})
     this.threads = Array.from({ length: T }, (_, k) => {
       const w = new Worker(new URL('./thread.worker.ts', import.meta.url), { type: 'module', name: `thread ${k}` })
       const ch = new MessageChannel()
@@ -79,14 +89,20 @@ export class Engine {
       w.addEventListener('error', (e) => {
         e.preventDefault()
         this.dirty = true
-        if (this.endRun) void this.api.fail(`Thread ${k} stopped working (${e.message || 'worker error'}). It will be restarted for the next run.`)
-        else this.onProblem(`Thread ${k} stopped working (${e.message || 'worker error'}). It will be restarted for the next run.`)
+        const message = `Thread ${k} stopped working (${e.message || 'worker error'}). It will be restarted for the next run.`
+        // a setup waiting on this thread (attach, warm-up, calibration) would never hear from it
+        die(new Error(message))
+        // the first death of a set is reported; the set is replaced whole before the next run
+        const first = !dead
+        dead = true
+        if (this.endRun) void this.api.fail(message)
+        else if (first && this.awaitingThreads === 0) this.onProblem(message)
       })
       return w
     })
-    await this.guard(this.api.attach(Comlink.transfer(ports, ports), this.cancel, this.itersPerMs))
-    if (this.itersPerMs === 0) this.itersPerMs = await this.guard(this.api.calibrate())
-    else await this.guard(this.api.warm())
+    await this.onThreads(this.api.attach(Comlink.transfer(ports, ports), this.cancel, this.itersPerMs))
+    if (this.itersPerMs === 0) this.itersPerMs = await this.onThreads(this.api.calibrate())
+    else await this.onThreads(this.api.warm())
     this.dirty = false
   }
 
@@ -100,7 +116,7 @@ export class Engine {
     await this.ensureThreads(threads)
     if (cpu && !this.rateChecked) {
       this.rateChecked = true
-      this.itersPerMs = await this.guard(this.api.calibrate())
+      this.itersPerMs = await this.onThreads(this.api.calibrate())
     }
     const ended = new Promise<string>((resolve) => {
       this.endRun = (error) => {
@@ -141,6 +157,16 @@ export class Engine {
   /** A call to the scheduler, or its death. */
   private guard<T>(call: Promise<T>): Promise<T> {
     return Promise.race([call, this.died])
+  }
+
+  /** A call to the scheduler that waits on the threads' replies, or the death of the scheduler or of a thread. */
+  private async onThreads<T>(call: Promise<T>): Promise<T> {
+    this.awaitingThreads++
+    try {
+      return await Promise.race([call, this.died, this.threadDeath])
+    } finally {
+      this.awaitingThreads--
+    }
   }
 
   private fail(message: string): void {
