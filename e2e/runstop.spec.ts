@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { Page, Route } from '@playwright/test'
 import { crashWorker, expect, metric, open, runToEnd, test, timelineData } from './fixtures'
 
 /** Records every status the page shows from now on (window.statuses), to see what happened between two checks. */
@@ -93,22 +93,28 @@ test('a scheduler worker that dies fails the run with a clear message; a new one
   expect(unexpected).toEqual([])
 })
 
-test.describe('thread workers whose script does not load', () => {
+test.describe('workers whose script does not load', () => {
   // the page's requests go to the network, where the test can fail them (not to the service worker)
   test.use({ serviceWorkers: 'block' })
+  const failing = (route: Route) => route.fulfill({ status: 500, body: 'unavailable' })
 
-  test('the start-up says so once, a Run fails with a clear message instead of waiting forever, and the run after the script loads again works', async ({ page }) => {
-    const failing = (route: import('@playwright/test').Route) => route.fulfill({ status: 500, body: 'unavailable' })
-    await page.route(/thread\.worker/, failing)
-    await open(page, 'v=2&p=pool&kind=cpu&n=6&d=40&pool=2&threads=2')
-    await expect(page.getByTestId('notice')).toHaveCount(1)
-    await expect(page.getByTestId('notice')).toContainText('Could not start the workers: Thread 0 stopped working')
-    expect(await runToEnd(page)).toBe('failed')
-    await expect(page.getByTestId('notice').last()).toContainText('The run could not complete: Thread 0 stopped working')
-    await page.unroute(/thread\.worker/, failing)
-    expect(await runToEnd(page)).toBe('done')
-    expect(await metric(page, 'ratio')).toBeGreaterThan(0.9)
-  })
+  for (const [who, script, says] of [
+    ['a thread', /thread\.worker/, 'Thread 0 stopped working (it failed to load or crashed)'],
+    ['the scheduler', /scheduler\.worker/, 'The scheduler worker stopped working (it failed to load or crashed)'],
+  ] as const) {
+    test(`${who}: the page says so once, a Run fails at once instead of waiting forever, and the run after the script loads again works`, async ({ page }) => {
+      await page.route(script, failing)
+      await open(page, 'v=2&p=pool&kind=cpu&n=6&d=40&pool=2&threads=2')
+      await expect(page.getByTestId('notice')).toContainText(says)
+      expect(await runToEnd(page, 10_000)).toBe('failed')
+      // one notice: the run's failure points to it ("see the message above")
+      await expect(page.getByTestId('notice')).toHaveCount(1)
+      await expect(page.getByTestId('status-live')).toContainText('The run failed')
+      await page.unroute(script, failing)
+      expect(await runToEnd(page)).toBe('done')
+      expect(await metric(page, 'ratio')).toBeGreaterThan(0.9)
+    })
+  }
 })
 
 // Playwright's pages are always visible, so the hidden tab is the harshest form of it: Chrome

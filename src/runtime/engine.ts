@@ -17,6 +17,12 @@ export interface RunHandle {
  * workers. A thread that dies fails the current run and the pool is rebuilt before the next one; a
  * scheduler that dies fails the run and marks the engine `broken` (the owner makes a new one).
  */
+/**
+ * A call failed because a worker died. The death has been reported already (to the run it ended,
+ * or through `onProblem`): whoever catches this says no more than that the call failed.
+ */
+export class WorkerDied extends Error {}
+
 export class Engine {
   private scheduler: Worker
   private api: Comlink.Remote<SchedulerApi>
@@ -37,8 +43,6 @@ export class Engine {
   private kill: (e: Error) => void = () => {}
   /** rejects when a thread of the current set dies: a setup call waiting on its reply fails then */
   private threadDeath: Promise<never> = new Promise<never>(() => {})
-  /** setup calls under way that wait on the threads (a thread's death is reported by them) */
-  private awaitingThreads = 0
 
   constructor() {
     this.died = new Promise<never>((_, reject) => {
@@ -49,9 +53,9 @@ export class Engine {
     this.scheduler.addEventListener('error', (e) => {
       e.preventDefault()
       this.broken = true
-      const message = `The scheduler worker stopped working (${e.message || 'worker error'}). It will be restarted for the next run.`
+      const message = `The scheduler worker stopped working (${e.message || 'it failed to load or crashed'}). It will be restarted for the next run.`
       this.fail(message)
-      this.kill(new Error(message))
+      this.kill(new WorkerDied(message))
       this.destroy()
     })
     this.api = Comlink.wrap<SchedulerApi>(this.scheduler)
@@ -89,14 +93,14 @@ export class Engine {
       w.addEventListener('error', (e) => {
         e.preventDefault()
         this.dirty = true
-        const message = `Thread ${k} stopped working (${e.message || 'worker error'}). It will be restarted for the next run.`
+        const message = `Thread ${k} stopped working (${e.message || 'it failed to load or crashed'}). It will be restarted for the next run.`
         // a setup waiting on this thread (attach, warm-up, calibration) would never hear from it
-        die(new Error(message))
+        die(new WorkerDied(message))
         // the first death of a set is reported; the set is replaced whole before the next run
         const first = !dead
         dead = true
         if (this.endRun) void this.api.fail(message)
-        else if (first && this.awaitingThreads === 0) this.onProblem(message)
+        else if (first) this.onProblem(message)
       })
       return w
     })
@@ -160,13 +164,8 @@ export class Engine {
   }
 
   /** A call to the scheduler that waits on the threads' replies, or the death of the scheduler or of a thread. */
-  private async onThreads<T>(call: Promise<T>): Promise<T> {
-    this.awaitingThreads++
-    try {
-      return await Promise.race([call, this.died, this.threadDeath])
-    } finally {
-      this.awaitingThreads--
-    }
+  private onThreads<T>(call: Promise<T>): Promise<T> {
+    return Promise.race([call, this.died, this.threadDeath])
   }
 
   private fail(message: string): void {

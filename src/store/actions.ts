@@ -4,6 +4,7 @@ import { Trace } from '../core/trace'
 import { REGISTRY } from '../patterns/registry'
 import { SPEEDS, isBusyStatus, store } from './app'
 import { notify } from './notices'
+import { WorkerDied } from '../runtime/engine'
 import { currentEngine, getEngine } from './engine'
 import { cursorTime } from './playback'
 import { usesCpu } from './pace'
@@ -120,7 +121,8 @@ async function start(only?: Scenario): Promise<void> {
       traceHub.touch()
     }
     if (mine()) {
-      notify('error', `The run could not complete: ${text}`)
+      // a worker that died has said so already (engine.ts: WorkerDied)
+      if (!(e instanceof WorkerDied)) notify('error', `The run could not complete: ${text}`)
       store.setState((s) => ({ status: 'failed', playback: { ...s.playback, mode: 'still', playing: false } }))
     }
   } finally {
@@ -257,7 +259,7 @@ export async function warmUp(): Promise<void> {
   try {
     await getEngine().ensureThreads(effectiveThreads(scenario.shared, machine.hardwareConcurrency))
   } catch (e) {
-    notify('error', `Could not start the workers: ${e instanceof Error ? e.message : String(e)}`)
+    if (!(e instanceof WorkerDied)) notify('error', `Could not start the workers: ${e instanceof Error ? e.message : String(e)}`)
   }
 }
 
