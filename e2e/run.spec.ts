@@ -124,3 +124,35 @@ test('10,000 cpu jobs of 1 ms on every core: the run completes, drawn on canvas,
   expect(Number(tl.jobBars)).toBeGreaterThanOrEqual(10000)
   expect(await longest(page)).toBeLessThan(400)
 })
+
+test('while cpu jobs hold every core (live view at 5 fps), the live numbers and the timeline show the same moment of the run', async ({ page }) => {
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency)
+  await open(page, `v=2&p=pool&kind=cpu&n=${6 * cores}&d=150&pool=${cores}&threads=${cores}`)
+  await page.getByTestId('run').click()
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'running')
+  // samples between tasks for 1.2 s: which state of the trace the status line's numbers were
+  // computed from, and which the timeline drew
+  const samples = await page.evaluate(
+    () =>
+      new Promise<[string, string, string][]>((done) => {
+        const out: [string, string, string][] = []
+        const status = document.querySelector('[data-testid="status"]') as HTMLElement
+        const timeline = document.querySelector('[data-testid="timeline"]') as HTMLElement
+        const t0 = performance.now()
+        const tick = setInterval(() => {
+          out.push([status.dataset.status ?? '', status.dataset.version ?? '', timeline.dataset.version ?? ''])
+          if (performance.now() - t0 > 1200) {
+            clearInterval(tick)
+            done(out)
+          }
+        }, 7)
+      }),
+  )
+  const live = samples.filter(([s]) => s === 'running')
+  expect(live.length).toBeGreaterThan(40)
+  // the run moved on while sampled (the numbers were refreshed several times)...
+  expect(new Set(live.map(([, v]) => v)).size).toBeGreaterThanOrEqual(3)
+  // ...and every refresh landed in the frame that drew the same state
+  expect(live.filter(([, numbers, drawn]) => numbers !== drawn)).toEqual([])
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'done', { timeout: 30_000 })
+})

@@ -19,9 +19,13 @@ export function liveFps(tr: Trace): number {
   return usesCpu(tr) || tr.scenario.shared.n > 2000 ? 30 : 60
 }
 
-/** Interval (ms) between refreshes of live numbers (progress, metrics) that are `baseMs` normally. */
+/**
+ * Interval (ms) between refreshes of live numbers (progress, metrics) that are `baseMs` normally.
+ * When the live view steps down, every live frame refreshes them: fewer frames, and the numbers
+ * never lag the bars (ui/hooks.ts: useTraceMetrics refreshes them in the timeline's frame).
+ */
 export function liveRefreshMs(tr: Trace, baseMs: number): number {
-  return saturatesCores(tr) ? baseMs * 4 : baseMs
+  return saturatesCores(tr) ? 1000 / SATURATED_FPS : baseMs
 }
 
 /** Whether a run computes on threads: its own setting, or any job with cpu work so far. */

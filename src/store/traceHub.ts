@@ -20,6 +20,8 @@ let frame = 0
 let timer: ReturnType<typeof setTimeout> | null = null
 const HIDDEN_APPLY_MS = 500
 const listeners = new Set<Listener>()
+/** told when the timeline has drawn a frame of the live run (see `drawn`) */
+const drawnListeners = new Set<() => void>()
 
 function notify(): void {
   for (const l of listeners) l(current)
@@ -92,6 +94,20 @@ export const traceHub = {
   subscribe(l: Listener): () => void {
     listeners.add(l)
     return () => listeners.delete(l)
+  },
+
+  /**
+   * Called by the timeline inside the animation frame in which it drew the live run: what else
+   * shows the run (the live numbers) can refresh in the same frame, so that the screen shows one
+   * moment of it.
+   */
+  drawn(): void {
+    for (const l of drawnListeners) l()
+  },
+
+  onDrawn(l: () => void): () => void {
+    drawnListeners.add(l)
+    return () => drawnListeners.delete(l)
   },
 }
 

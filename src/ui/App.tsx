@@ -77,13 +77,14 @@ const SHORT_JOB_MS = 1
 /**
  * The status is a live region (a screen reader says "Running…", then "Done: …"); the job count
  * beside it is not, or it would be read out four times a second. The count is the metrics' own
- * (`done`), so the status line and the cards never disagree.
+ * (`done`), so the status line and the cards never disagree; `version` is the trace's version they
+ * were computed from (the timeline says which it drew: data-version).
  */
-function StatusLine({ done, jobs }: { done: number; jobs: number }) {
+function StatusLine({ done, jobs, version }: { done: number; jobs: number; version: number }) {
   const status = useApp((s) => s.status)
   const count = progressText(status, done, jobs)
   return (
-    <span className="status" data-testid="status" data-status={status}>
+    <span className="status" data-testid="status" data-status={status} data-version={version}>
       <span role="status" aria-live="polite" aria-atomic="true" data-testid="status-live">
         {statusText(status)}
       </span>
@@ -101,7 +102,7 @@ export function App() {
   const table = useTableOpen()
   const theoryState = useApp((s) => s.theory)
   const theory = theoryState.trace && theoryState.trace.scenario.pattern === scenario.pattern ? theoryState.trace : null
-  const { trace, metrics, theory: runTheory } = useTraceMetrics()
+  const { trace, metrics, theory: runTheory, version } = useTraceMetrics()
   useTraceDrop()
   useEffect(
     () =>
@@ -170,7 +171,7 @@ export function App() {
       <main>
         <Notices />
         <div className="status-row">
-          <StatusLine done={metrics && trace?.status === 'running' ? metrics.jobsDone : NaN} jobs={jobsPlanned} />
+          <StatusLine done={metrics && trace?.status === 'running' ? metrics.jobsDone : NaN} jobs={jobsPlanned} version={version} />
           {hints.map((h) => (
             <span key={h.id} className="stale-hint" data-testid={h.id} title={h.text}>
               {h.text}

@@ -180,6 +180,7 @@ export function TimelineView({ theory, strips, stages, rolling, continuous, hasT
         const shownEnd = live ? cursor : end
         clockRef.current.textContent = trace ? `${formatMs(Math.min(cursor, shownEnd) / scale)} / ${formatMs(shownEnd / scale)}` : ''
       }
+      if (live) traceHub.drawn()
     }
     raf = requestAnimationFrame(frame)
     return () => {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { flushSync } from 'react-dom'
 import { useStore } from 'zustand'
 import { computeMetrics, type Metrics } from '../core/metrics'
 import type { Trace } from '../core/trace'
@@ -14,41 +15,59 @@ interface TraceView {
   trace: Trace | null
   theory: Trace | null
   metrics: Metrics | null
+  /** the trace's version the metrics were computed from (-1 without a trace) */
+  version: number
 }
 
 function read(): TraceView {
   const trace = traceHub.get()
   const theory = traceHub.theory()
-  return { trace, theory, metrics: trace ? computeMetrics(trace, theory) : null }
+  return { trace, theory, metrics: trace ? computeMetrics(trace, theory) : null, version: trace ? trace.version : -1 }
 }
 
 /**
  * The current run's trace, its ideal schedule and its metrics, recomputed at most every `ms` while
- * it grows (less often while cpu jobs may use every core: see store/pace.ts).
+ * it grows (see store/pace.ts: liveRefreshMs). While the timeline draws the live run, they are
+ * recomputed in the frame it draws, so that the cards, the status line and the bars on screen show
+ * the same moment of the run; without a live timeline (another view is open), on a timer.
  */
 export function useTraceMetrics(ms = 250): TraceView {
   const [state, setState] = useState<TraceView>(read)
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null
     let lastRun = 0
+    let shown: Trace | null = null
     const compute = () => {
+      if (timer) clearTimeout(timer)
       timer = null
       lastRun = performance.now()
+      shown = traceHub.get()
       setState(read())
     }
     const unsub = traceHub.subscribe((trace) => {
-      const ended = !trace || trace.status !== 'running'
-      const every = trace ? liveRefreshMs(trace, ms) : ms
-      // computed in a task of its own, never inside the animation frame that applied the batch
-      if (ended || performance.now() - lastRun > every) {
+      // a new run, or one that has ended: at once (in a task of its own, never inside the
+      // animation frame that applied the batch); otherwise the timeline's frames refresh the
+      // numbers, and this timer only when no timeline draws the run
+      if (!trace || trace.status !== 'running' || trace !== shown) {
         if (timer) clearTimeout(timer)
         timer = setTimeout(compute, 0)
-      } else if (!timer) timer = setTimeout(compute, every)
+      } else if (!timer) timer = setTimeout(compute, 2 * liveRefreshMs(trace, ms))
+    })
+    const unsubDrawn = traceHub.onDrawn(() => {
+      const trace = traceHub.get()
+      if (!trace || trace !== shown || trace.status !== 'running') return
+      // a frame may come a little early: a few ms of slack keep the refresh on the frame it was meant for
+      if (performance.now() - lastRun < liveRefreshMs(trace, ms) - DRAWN_SLACK_MS) return
+      flushSync(compute)
     })
     return () => {
       unsub()
+      unsubDrawn()
       if (timer) clearTimeout(timer)
     }
   }, [ms])
   return state
 }
+
+/** How much earlier than due a live frame may refresh the numbers (frames do not land on the ms). */
+const DRAWN_SLACK_MS = 8

@@ -163,6 +163,8 @@ export function createTimeline(el: HTMLElement, opts: TimelineOptions = {}): Tim
     // what a run that goes on until Stop still holds in detail (real ms since its origin)
     el.dataset.retainedFrom = trace ? String(Math.round(trace.base)) : '0'
     el.dataset.segments = trace ? String(trace.segments) : '0'
+    // which state of the trace is drawn (the status line says which its numbers show)
+    el.dataset.version = trace ? String(trace.version) : '-1'
     // barriers of a large run are drawn on its canvas
     if (!useCanvas) drawBarriers(gBarriers, trace, theory, input.cursor, x, plotH, top, !input.compact)
     drawMarkers(gCursor, input, trace, measuredEnd, x, plotH, top)
