@@ -12,17 +12,18 @@ export interface RunHandle {
 }
 
 /**
- * Owns the workers (the squoosh worker-bridge shape): one scheduler worker, driven through comlink,
- * and T thread workers, each joined to the scheduler by its own MessagePort. Nothing else creates
- * workers. A thread that dies fails the current run and the pool is rebuilt before the next one; a
- * scheduler that dies fails the run and marks the engine `broken` (the owner makes a new one).
- */
-/**
  * A call failed because a worker died. The death has been reported already (to the run it ended,
  * or through `onProblem`): whoever catches this says no more than that the call failed.
  */
 export class WorkerDied extends Error {}
 
+/**
+ * Owns the workers (the squoosh worker-bridge shape): one scheduler worker, driven through comlink,
+ * and T thread workers, each joined to the scheduler by its own MessagePort. Nothing else creates
+ * workers. A thread that dies fails the current run, or the setup that waits on it (its script did
+ * not load), and the pool is rebuilt before the next run; a scheduler that dies fails the run or the
+ * call that waits on it and marks the engine `broken` (the owner makes a new one).
+ */
 export class Engine {
   private scheduler: Worker
   private api: Comlink.Remote<SchedulerApi>
