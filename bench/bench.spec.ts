@@ -314,7 +314,7 @@ test.afterAll(() => {
     '',
     'Written by `npm run bench` (Playwright + Chromium against the production build, `vite preview`).',
     'The continuous case runs 10 minutes (`BENCH_CONTINUOUS_MIN` sets another length).',
-    'Each ratio case runs its scenario ' + RUNS + ' times in one page and reports the median (min, max).',
+    'Each ratio case runs its scenario ' + RUNS + ' times in one page (the cpu cases ' + CPU_RUNS + ' times) and reports the median (min, max).',
     'CI checks only loose bounds of these; the targets below are for this benchmark.',
     '',
     `- date: ${new Date().toISOString()}`,
