@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { REGISTRY } from '../patterns/registry'
-import { INHERITED_NAMES, hostileLinks, reportedLinks } from './hostileLinks'
+import { hostileLinks, reportedLinks } from './hostileLinks'
+import { INHERITED_NAMES } from './hostileVocab'
 import { takenAsWritten } from './linkModel'
 import { MAX_SHOWN, cleanText, type ParamSpec } from './params'
 import { defaultScenario, paramsFrom, sharedFrom, type Scenario } from './scenario'
