@@ -62,9 +62,7 @@ export class MinHeap<T> {
 
   /** the run's front comes before the heap's top */
   private runFirst(): boolean {
-    const rk = this.runKeys[this.head]
-    const hk = this.keys[0]
-    return rk < hk || (rk === hk && this.runSeqs[this.head] < this.seqs[0])
+    return before(this.runKeys[this.head], this.runSeqs[this.head], this.keys[0], this.seqs[0])
   }
 
   private shiftRun(): T {
@@ -86,9 +84,7 @@ export class MinHeap<T> {
   }
 
   private popHeap(): T {
-    const keys = this.keys
-    const seqs = this.seqs
-    const vals = this.vals
+    const { keys, seqs, vals } = this
     const top = vals[0]
     const key = keys.pop() as number
     const seq = seqs.pop() as number
@@ -101,9 +97,8 @@ export class MinHeap<T> {
       const l = 2 * i + 1
       if (l >= n) break
       const r = l + 1
-      let m = l
-      if (r < n && (keys[r] < keys[l] || (keys[r] === keys[l] && seqs[r] < seqs[l]))) m = r
-      if (!(keys[m] < key || (keys[m] === key && seqs[m] < seq))) break
+      const m = r < n && before(keys[r], seqs[r], keys[l], seqs[l]) ? r : l
+      if (!before(keys[m], seqs[m], key, seq)) break
       keys[i] = keys[m]
       seqs[i] = seqs[m]
       vals[i] = vals[m]
@@ -116,12 +111,10 @@ export class MinHeap<T> {
   }
 
   private siftUp(i: number, key: number, seq: number, val: T): void {
-    const keys = this.keys
-    const seqs = this.seqs
-    const vals = this.vals
+    const { keys, seqs, vals } = this
     while (i > 0) {
       const p = (i - 1) >> 1
-      if (!(key < keys[p] || (key === keys[p] && seq < seqs[p]))) break
+      if (before(keys[p], seqs[p], key, seq)) break
       keys[i] = keys[p]
       seqs[i] = seqs[p]
       vals[i] = vals[p]
@@ -131,4 +124,9 @@ export class MinHeap<T> {
     seqs[i] = seq
     vals[i] = val
   }
+}
+
+/** (k1, s1) comes out before (k2, s2): by key, then insertion order (unique: never a tie) */
+function before(k1: number, s1: number, k2: number, s2: number): boolean {
+  return k1 < k2 || (k1 === k2 && s1 < s2)
 }
