@@ -116,7 +116,8 @@ function fmt(x: number, unit: 'ms' | '×' | undefined): string {
 /** A few words: "✓ theory 650 ms · measured 652 ms", "✗ theory 350 ms (talk 8.6 % high)", "claim". */
 function verdictText(c: ClaimCheck): string {
   if (c.verdict === 'claim') return 'a claim, not measured'
-  if (c.verdict === 'note') return 'ⓘ'
+  // a word, not a symbol: ⓘ is missing from common fonts (a box on a projector's Linux machine)
+  if (c.verdict === 'note') return 'a note'
   const unit = c.claim.unit
   const m = Number.isFinite(c.measured) ? ` · measured ${fmt(c.measured, unit)}` : ''
   const mark = c.verdict === 'exact' ? '✓' : c.verdict === 'rounded' ? '≈' : '✗'
