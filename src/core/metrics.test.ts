@@ -68,4 +68,20 @@ describe('computeMetrics', () => {
     expect(m.overheadMedian).toBeNaN()
     expect(m.resumeMedian).toBeNaN()
   })
+
+  it('a run shows the cards of the work its ideal schedule has before any job of its own has begun', () => {
+    const theory = trace(twoJobs(0, 25, 25, 50, 50), 'theory')
+    const started = new Trace(scenario, meta('measured'))
+    started.apply(Float64Array.from([Op.Spawn, 0, 0, 0, -1, -1]), [[0, 'main']])
+    const m = computeMetrics(started, theory)
+    expect(m.hasIo).toBe(true)
+    expect(m.latenessMedian).toBeNaN()
+    expect(m.hasCpu).toBe(false)
+    const cpuTheory = trace(twoJobs(0, 25, 25, 50, 50).map((r) => (r[0] === Op.JobBegin ? [r[0], r[1], r[2], r[3], 50, 0] : r)), 'theory')
+    expect(computeMetrics(started, cpuTheory)).toMatchObject({ hasCpu: true, hasIo: false })
+    expect(computeMetrics(started, cpuTheory).overheadMedian).toBeNaN()
+    // without a theory, only what the run has done so far counts
+    expect(computeMetrics(started).hasIo).toBe(false)
+    expect(computeMetrics(trace(twoJobs(0.1, 26.1, 26.3, 52.3, 52.5), 'measured')).hasIo).toBe(true)
+  })
 })

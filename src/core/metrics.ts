@@ -23,6 +23,12 @@ export interface Metrics {
   peakConcurrency: number
   /** jobs done per scenario second */
   throughput: number
+  /**
+   * Whether the run has cpu jobs / io waits, or will have: its ideal schedule has them. Their
+   * cards are shown from the start of such a run, so that none appears mid-run and moves the rest.
+   */
+  hasCpu: boolean
+  hasIo: boolean
   /** cpu jobs only: thread began computing − segment posted to it, real ms */
   overheadMedian: number
   overheadP95: number
@@ -35,6 +41,22 @@ export interface Metrics {
   jobsFailed: number
   threads: number
   hardwareConcurrency: number
+}
+
+/** What an ideal schedule holds: cpu jobs, io waits (a theory trace does not change once done). */
+const planned = new WeakMap<Trace, { cpu: boolean; io: boolean }>()
+function plannedKinds(theory: Trace | null): { cpu: boolean; io: boolean } {
+  if (!theory || theory.status !== 'done') return { cpu: false, io: false }
+  let kinds = planned.get(theory)
+  if (!kinds) {
+    kinds = { cpu: false, io: false }
+    for (let j = 0; j < theory.jobIds; j++) {
+      if (theory.jCpu.data[j] > 0) kinds.cpu = true
+      if (theory.jIo.data[j] > 0) kinds.io = true
+    }
+    planned.set(theory, kinds)
+  }
+  return kinds
 }
 
 export function computeMetrics(tr: Trace, theory: Trace | null = null): Metrics {
@@ -61,6 +83,7 @@ export function computeMetrics(tr: Trace, theory: Trace | null = null): Metrics 
   const work = theory ? theory.plannedWork() : tr.plannedWork()
   const overheadQ = quantiles(overhead, [0.5, 0.95])
   const latenessQ = quantiles(lateness, [0.5, 0.95])
+  const kinds = plannedKinds(theory)
   return {
     status: tr.status,
     jobsDone: tr.jobsDone,
@@ -74,6 +97,8 @@ export function computeMetrics(tr: Trace, theory: Trace | null = null): Metrics 
     totalGoroutines: tr.goroutines,
     peakConcurrency: peakOverlap(tr.jBegin.data.subarray(0, tr.jobIds), tr.jEnd.data.subarray(0, tr.jobIds)),
     throughput: elapsed > 0 ? (tr.jobsDone / elapsed) * 1000 : NaN,
+    hasCpu: overhead.length > 0 || kinds.cpu,
+    hasIo: lateness.length > 0 || kinds.io,
     overheadMedian: overheadQ[0],
     overheadP95: overheadQ[1],
     resumeMedian: quantiles(resume, [0.5])[0],

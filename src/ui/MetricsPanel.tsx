@@ -16,7 +16,8 @@ function Card({ id, label, value, raw, sub, tone, hint, data }: { id: string; la
   )
 }
 
-const f = (x: number, digits = 2) => (Number.isFinite(x) ? x.toFixed(digits) : '—')
+/** Real ms to the µs: "0.052 ms", or a bare dash before there is a value */
+const ms3 = (x: number) => (Number.isFinite(x) ? `${x.toFixed(3)} ms` : '—')
 /** A ratio: "1.011×", or a bare dash when there is none (no "—×") */
 const times = (x: number, digits: number) => (Number.isFinite(x) ? `${x.toFixed(digits)}×` : '—')
 
@@ -81,11 +82,11 @@ export function MetricsPanel({ trace, metrics, theory, stale, continuous, theory
       <Card id="concurrency" label="Peak concurrency" value={formatCount(m.peakConcurrency)} raw={m.peakConcurrency} sub="jobs in progress at once" />
       <Card id="throughput" label="Throughput" value={Number.isFinite(m.throughput) ? `${formatCount(Math.round(m.throughput))}/s` : '—'} raw={m.throughput} sub="jobs per scenario second" />
       {m.jobsFailed > 0 && <Card id="failed" label="Failed or dropped" value={formatCount(m.jobsFailed)} raw={m.jobsFailed} sub="jobs, each with its reason" tone="warn" />}
-      {Number.isFinite(m.overheadMedian) && (
-        <Card id="overhead" label="Dispatch overhead" hint="cpu jobs: a segment posted to a thread until that thread began computing" value={`${f(m.overheadMedian, 3)} ms`} raw={m.overheadMedian} sub={`median; p95 ${f(m.overheadP95, 3)} ms`} />
+      {m.hasCpu && (
+        <Card id="overhead" label="Dispatch overhead" hint="cpu jobs: a segment posted to a thread until that thread began computing" value={ms3(m.overheadMedian)} raw={m.overheadMedian} sub={Number.isFinite(m.overheadMedian) ? `median; p95 ${ms3(m.overheadP95)}` : 'median, once a job has begun'} />
       )}
-      {Number.isFinite(m.latenessMedian) && (
-        <Card id="lateness" label="Timer lateness" hint="how much longer io waits lasted than planned" value={`${f(m.latenessMedian, 3)} ms`} raw={m.latenessMedian} sub={`median; p95 ${f(m.latenessP95, 3)} ms`} />
+      {m.hasIo && (
+        <Card id="lateness" label="Timer lateness" hint="how much longer io waits lasted than planned" value={ms3(m.latenessMedian)} raw={m.latenessMedian} sub={Number.isFinite(m.latenessMedian) ? `median; p95 ${ms3(m.latenessP95)}` : 'median, once a wait has ended'} />
       )}
       <Card
         id="threads"
