@@ -125,7 +125,7 @@ test('10,000 cpu jobs of 1 ms on every core: the run completes, drawn on canvas,
   expect(await longest(page)).toBeLessThan(400)
 })
 
-test('while cpu jobs hold every core (live view at 5 fps), the live numbers and the timeline show the same moment of the run', async ({ page }) => {
+test('while cpu jobs hold every core (live view at 5 fps), the live numbers and the timeline show the same moment of the run, and no card comes or goes', async ({ page }) => {
   const cores = await page.evaluate(() => navigator.hardwareConcurrency)
   await open(page, `v=2&p=pool&kind=cpu&n=${6 * cores}&d=150&pool=${cores}&threads=${cores}`)
   await page.getByTestId('run').click()
@@ -134,13 +134,14 @@ test('while cpu jobs hold every core (live view at 5 fps), the live numbers and 
   // computed from, and which the timeline drew
   const samples = await page.evaluate(
     () =>
-      new Promise<[string, string, string][]>((done) => {
-        const out: [string, string, string][] = []
+      new Promise<[string, string, string, string][]>((done) => {
+        const out: [string, string, string, string][] = []
         const status = document.querySelector('[data-testid="status"]') as HTMLElement
         const timeline = document.querySelector('[data-testid="timeline"]') as HTMLElement
         const t0 = performance.now()
         const tick = setInterval(() => {
-          out.push([status.dataset.status ?? '', status.dataset.version ?? '', timeline.dataset.version ?? ''])
+          const cards = [...document.querySelectorAll<HTMLElement>('.metrics .card')].map((c) => c.dataset.metric).join(' ')
+          out.push([status.dataset.status ?? '', status.dataset.version ?? '', timeline.dataset.version ?? '', cards])
           if (performance.now() - t0 > 1200) {
             clearInterval(tick)
             done(out)
@@ -154,5 +155,11 @@ test('while cpu jobs hold every core (live view at 5 fps), the live numbers and 
   expect(new Set(live.map(([, v]) => v)).size).toBeGreaterThanOrEqual(3)
   // ...and every refresh landed in the frame that drew the same state
   expect(live.filter(([, numbers, drawn]) => numbers !== drawn)).toEqual([])
+  // the cards of a cpu run are there from its first frame (dispatch overhead before any job has
+  // begun): none appears mid-run and moves the others
+  const cards = [...new Set(live.map(([, , , c]) => c))]
+  expect(cards).toHaveLength(1)
+  expect(cards[0].split(' ')).toContain('overhead')
   await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'done', { timeout: 30_000 })
+  expect(await page.locator('.metrics .card').evaluateAll((els) => els.map((c) => (c as HTMLElement).dataset.metric).join(' '))).toBe(cards[0])
 })
