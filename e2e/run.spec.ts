@@ -163,3 +163,30 @@ test('while cpu jobs hold every core (live view at 5 fps), the live numbers and 
   await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'done', { timeout: 30_000 })
   expect(await page.locator('.metrics .card').evaluateAll((els) => els.map((c) => (c as HTMLElement).dataset.metric).join(' '))).toBe(cards[0])
 })
+
+test('the first frame that draws a run also counts what it draws: no "0 goroutines" beside drawn lanes', async ({ page }) => {
+  await open(page, 'v=2&p=pool&kind=io&n=20&d=100&pool=4')
+  await page.getByTestId('run').click()
+  // between tasks, until the timeline has drawn bars of this run: the goroutine count shown then
+  const first = await page.evaluate(
+    () =>
+      new Promise<{ bars: number; goroutines: string; status: string }>((done, fail) => {
+        const status = document.querySelector('[data-testid="status"]') as HTMLElement
+        const timeline = document.querySelector('[data-testid="timeline"]') as HTMLElement
+        const t0 = performance.now()
+        const tick = setInterval(() => {
+          const bars = Number(timeline.dataset.bars)
+          if (status.dataset.status === 'running' && bars > 0) {
+            clearInterval(tick)
+            done({ bars, goroutines: document.querySelector('[data-metric="goroutines"] .card-value')?.textContent ?? '', status: status.textContent ?? '' })
+          } else if (performance.now() - t0 > 5000) {
+            clearInterval(tick)
+            fail(new Error('no bars drawn in 5 s'))
+          }
+        }, 2)
+      }),
+  )
+  expect(first.goroutines).toMatch(/^\d+ \/ \d+$/)
+  expect(first.goroutines.startsWith('0 ')).toBe(false)
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'done', { timeout: 30_000 })
+})

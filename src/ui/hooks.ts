@@ -37,11 +37,14 @@ export function useTraceMetrics(ms = 250): TraceView {
     let timer: ReturnType<typeof setTimeout> | null = null
     let lastRun = 0
     let shown: Trace | null = null
+    /** the numbers shown were computed before the run had any goroutine */
+    let shownEmpty = true
     const compute = () => {
       if (timer) clearTimeout(timer)
       timer = null
       lastRun = performance.now()
       shown = traceHub.get()
+      shownEmpty = !shown || shown.goroutines === 0
       setState(read())
     }
     const unsub = traceHub.subscribe((trace) => {
@@ -56,8 +59,10 @@ export function useTraceMetrics(ms = 250): TraceView {
     const unsubDrawn = traceHub.onDrawn(() => {
       const trace = traceHub.get()
       if (!trace || trace !== shown || trace.status !== 'running') return
-      // a frame may come a little early: a few ms of slack keep the refresh on the frame it was meant for
-      if (performance.now() - lastRun < liveRefreshMs(trace, ms) - DRAWN_SLACK_MS) return
+      // the first frame that draws anything refreshes them at once (no "0 goroutines" beside six
+      // lanes for the first quarter second); then a frame may come a little early: a few ms of
+      // slack keep the refresh on the frame it was meant for
+      if (!shownEmpty && performance.now() - lastRun < liveRefreshMs(trace, ms) - DRAWN_SLACK_MS) return
       flushSync(compute)
     })
     return () => {
