@@ -28,7 +28,6 @@ export function liveRefreshMs(tr: Trace, baseMs: number): number {
   return saturatesCores(tr) ? 1000 / SATURATED_FPS : baseMs
 }
 
-/** Whether a run computes on threads: its own setting, or any job with cpu work so far. */
 /** Whether the run (or the ideal schedule) has cpu work: jobs that need a thread. */
 export function usesCpu(tr: Trace): boolean {
   if (tr.scenario.shared.kind !== 'io') return true
