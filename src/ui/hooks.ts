@@ -62,7 +62,7 @@ export function useTraceMetrics(ms = 250): TraceView {
       // the first frame that draws anything refreshes them at once (no "0 goroutines" beside six
       // lanes for the first quarter second); then a frame may come a little early: a few ms of
       // slack keep the refresh on the frame it was meant for
-      if (!shownEmpty && performance.now() - lastRun < liveRefreshMs(trace, ms) - DRAWN_SLACK_MS) return
+      if (shownEmpty ? trace.goroutines === 0 : performance.now() - lastRun < liveRefreshMs(trace, ms) - DRAWN_SLACK_MS) return
       flushSync(compute)
     })
     return () => {
