@@ -128,6 +128,8 @@ test('10,000 cpu jobs of 1 ms on every core: the run completes, drawn on canvas,
 test('while cpu jobs hold every core (live view at 3 fps), the live numbers and the timeline show the same moment of the run, and no card comes or goes', async ({ page }) => {
   const cores = await page.evaluate(() => navigator.hardwareConcurrency)
   await open(page, `v=2&p=pool&kind=cpu&n=${8 * cores}&d=200&pool=${cores}&threads=${cores}`)
+  // the ideal schedule says which cards the run will have
+  await expect.poll(() => metric(page, 'theory')).toBeGreaterThan(0)
   await page.getByTestId('run').click()
   await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'running')
   // samples between tasks for 1.5 s of a 1.6 s run: which state of the trace the status line's numbers were

@@ -80,8 +80,21 @@ describe('computeMetrics', () => {
     const cpuTheory = trace(twoJobs(0, 25, 25, 50, 50).map((r) => (r[0] === Op.JobBegin ? [r[0], r[1], r[2], r[3], 50, 0] : r)), 'theory')
     expect(computeMetrics(started, cpuTheory)).toMatchObject({ hasCpu: true, hasIo: false })
     expect(computeMetrics(started, cpuTheory).overheadMedian).toBeNaN()
-    // without a theory, only what the run has done so far counts
-    expect(computeMetrics(started).hasIo).toBe(false)
-    expect(computeMetrics(trace(twoJobs(0.1, 26.1, 26.3, 52.3, 52.5), 'measured')).hasIo).toBe(true)
+    // a continuous run's ideal schedule ends stopped at its horizon: what it holds counts as well
+    const horizon = trace(twoJobs(0, 25, 25, 50, 50).slice(0, -1).concat([[Op.RunEnd, 50, 1, -1, -1, -1]]), 'theory')
+    expect(horizon.status).toBe('stopped')
+    expect(computeMetrics(started, horizon)).toMatchObject({ hasCpu: false, hasIo: true })
+  })
+
+  it('without an ideal schedule yet, a run expects the work of its scenario kind', () => {
+    const of = (kind: 'io' | 'cpu' | 'mixed') => {
+      const tr = new Trace({ ...scenario, shared: { ...scenario.shared, kind } }, meta('measured'))
+      tr.apply(Float64Array.from([Op.Spawn, 0, 0, 0, -1, -1]), [[0, 'main']])
+      const m = computeMetrics(tr)
+      return [m.hasCpu, m.hasIo]
+    }
+    expect(of('io')).toEqual([false, true])
+    expect(of('cpu')).toEqual([true, false])
+    expect(of('mixed')).toEqual([true, true])
   })
 })

@@ -24,8 +24,8 @@ export interface Metrics {
   /** jobs done per scenario second */
   throughput: number
   /**
-   * Whether the run has cpu jobs / io waits, or will have: its ideal schedule has them. Their
-   * cards are shown from the start of such a run, so that none appears mid-run and moves the rest.
+   * Whether the run has cpu jobs / io waits, or will have (see plannedKinds). Their cards are
+   * shown from the start of such a run, so that none appears mid-run and moves the rest.
    */
   hasCpu: boolean
   hasIo: boolean
@@ -43,10 +43,14 @@ export interface Metrics {
   hardwareConcurrency: number
 }
 
-/** What an ideal schedule holds: cpu jobs, io waits (a theory trace does not change once done). */
+/**
+ * What a run will have: cpu jobs, io waits. Its ideal schedule says (a theory trace is handed out
+ * whole, and never changes after: done, stopped at a continuous run's horizon, or deadlocked);
+ * without one yet, the scenario's kind of work.
+ */
 const planned = new WeakMap<Trace, { cpu: boolean; io: boolean }>()
-function plannedKinds(theory: Trace | null): { cpu: boolean; io: boolean } {
-  if (!theory || theory.status !== 'done') return { cpu: false, io: false }
+function plannedKinds(tr: Trace, theory: Trace | null): { cpu: boolean; io: boolean } {
+  if (!theory || theory.status === 'running') return { cpu: tr.scenario.shared.kind !== 'io', io: tr.scenario.shared.kind !== 'cpu' }
   let kinds = planned.get(theory)
   if (!kinds) {
     kinds = { cpu: false, io: false }
@@ -83,7 +87,7 @@ export function computeMetrics(tr: Trace, theory: Trace | null = null): Metrics 
   const work = theory ? theory.plannedWork() : tr.plannedWork()
   const overheadQ = quantiles(overhead, [0.5, 0.95])
   const latenessQ = quantiles(lateness, [0.5, 0.95])
-  const kinds = plannedKinds(theory)
+  const kinds = plannedKinds(tr, theory)
   return {
     status: tr.status,
     jobsDone: tr.jobsDone,

@@ -5,8 +5,8 @@ import type { Trace } from '../core/trace'
  * on a 2-core machine without a GPU a live frame of a small cpu run took ~15 ms of the main thread
  * plus ~10 ms of raster and compositing, all of it taken from the jobs being measured. When a run's
  * cpu jobs may use every core, the screen steps down to leave the cores to them: 3 frames a second
- * cost ~4 % of two cores (8 × 100 ms on T = 2: measured / theory 1.11 at 3 fps, 1.14 at 5 fps, 1.09
- * with no live frame at all; medians of 30 runs each). A large run draws at half rate. Replay is
+ * take ~75 of every 2,000 core-ms (8 × 100 ms on T = 2: measured / theory 1.11 at 3 fps, 1.14 at
+ * 5 fps, 1.09 with no live frame at all; medians of 30 runs each). A large run draws at half rate. Replay is
  * not measured and always runs at full rate.
  */
 export const SATURATED_FPS = 3

@@ -16,7 +16,6 @@ const CACHE_SIZE = 12
 const cache = new Map<string, Trace>()
 let latest = ''
 
-/** Threads the ideal schedule uses for cpu work. */
 /** The threads the ideal schedule computes on: T, but no more than this machine's cores. */
 export function theoryThreads(s: Scenario, hardwareConcurrency: number): number {
   return parallelThreads(s.shared, hardwareConcurrency)

@@ -3,12 +3,13 @@ import { formatCount, formatMs } from '../core/format'
 import type { Metrics } from '../core/metrics'
 import type { Trace } from '../core/trace'
 
-function Card({ id, label, value, raw, sub, tone, hint, data }: { id: string; label: string; value: string; raw: number; sub?: string; tone?: 'good' | 'warn'; hint?: string; data?: number }) {
+/** `chars`: the widest value the card will show (its font is fitted to it), so that it keeps its size as the value arrives */
+function Card({ id, label, value, raw, sub, tone, hint, data, chars = 6 }: { id: string; label: string; value: string; raw: number; sub?: string; tone?: 'good' | 'warn'; hint?: string; data?: number; chars?: number }) {
   return (
     <div className={`card ${tone ?? ''}`} data-metric={id} data-value={Number.isFinite(raw) ? raw : ''} data-compute-ms={data} title={hint}>
       <div className="card-label">{label}</div>
       {/* one line, its size fitted to the card's width (styles.css): a long count never wraps and grows the panel */}
-      <div className="card-value" style={{ '--chars': Math.max(6, value.length) } as CSSProperties}>
+      <div className="card-value" style={{ '--chars': Math.max(chars, value.length) } as CSSProperties}>
         {value}
       </div>
       {sub && <div className="card-sub">{sub}</div>}
@@ -83,10 +84,10 @@ export function MetricsPanel({ trace, metrics, theory, stale, continuous, theory
       <Card id="throughput" label="Throughput" value={Number.isFinite(m.throughput) ? `${formatCount(Math.round(m.throughput))}/s` : '—'} raw={m.throughput} sub="jobs per scenario second" />
       {m.jobsFailed > 0 && <Card id="failed" label="Failed or dropped" value={formatCount(m.jobsFailed)} raw={m.jobsFailed} sub="jobs, each with its reason" tone="warn" />}
       {m.hasCpu && (
-        <Card id="overhead" label="Dispatch overhead" hint="cpu jobs: a segment posted to a thread until that thread began computing" value={ms3(m.overheadMedian)} raw={m.overheadMedian} sub={Number.isFinite(m.overheadMedian) ? `median; p95 ${ms3(m.overheadP95)}` : 'median, once a job has begun'} />
+        <Card id="overhead" label="Dispatch overhead" hint="cpu jobs: a segment posted to a thread until that thread began computing" value={ms3(m.overheadMedian)} raw={m.overheadMedian} chars={8} sub={Number.isFinite(m.overheadMedian) ? `median; p95 ${ms3(m.overheadP95)}` : running ? 'median, once a job begins' : 'no cpu job began in this run'} />
       )}
       {m.hasIo && (
-        <Card id="lateness" label="Timer lateness" hint="how much longer io waits lasted than planned" value={ms3(m.latenessMedian)} raw={m.latenessMedian} sub={Number.isFinite(m.latenessMedian) ? `median; p95 ${ms3(m.latenessP95)}` : 'median, once a wait has ended'} />
+        <Card id="lateness" label="Timer lateness" hint="how much longer io waits lasted than planned" value={ms3(m.latenessMedian)} raw={m.latenessMedian} chars={8} sub={Number.isFinite(m.latenessMedian) ? `median; p95 ${ms3(m.latenessP95)}` : running ? 'median, once a wait ends' : 'no io wait ended in this run'} />
       )}
       <Card
         id="threads"
