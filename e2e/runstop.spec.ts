@@ -64,6 +64,23 @@ test('a Run pressed right after Stop starts a new run (never lost)', async ({ pa
   expect(await runToEnd(page, 30_000)).toBe('done')
 })
 
+test('switching pattern mid-run stops the run and shows the new pattern; the next Space runs it', async ({ page }) => {
+  await open(page, LONG)
+  await page.keyboard.press('Space')
+  await expect(status(page)).toHaveAttribute('data-status', 'running')
+  await page.waitForTimeout(300)
+  await page.keyboard.press('3')
+  await expect(page.getByRole('radio', { name: /Batches/ })).toHaveAttribute('aria-checked', 'true')
+  // the sequential run has left the screen: the status is ready and the lanes are the batches' ideal schedule
+  await expect(status(page)).toHaveAttribute('data-status', 'ready')
+  await expect.poll(async () => Number((await timelineData(page)).jobBars)).toBe(0)
+  // one press runs the batches (it does not stop the abandoned run)
+  await page.keyboard.press('Space')
+  await expect(status(page)).toHaveAttribute('data-status', /starting|running/)
+  await expect(status(page)).toHaveAttribute('data-status', 'done', { timeout: 30_000 })
+  expect(page.url()).toContain('p=batches')
+})
+
 test('Space held down toggles once: auto-repeat neither stops nor restarts the run', async ({ page }) => {
   await open(page, LONG)
   await recordStatuses(page)

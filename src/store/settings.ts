@@ -3,7 +3,7 @@ import { paramsFrom, presetScenario } from '../core/scenario'
 import { SHARED_BY_KEY, type SharedKey } from '../core/shared'
 import { REGISTRY } from '../patterns/registry'
 import { store } from './app'
-import { abandonRun } from './actions'
+import { abandonRun, isBusy } from './actions'
 import { notify } from './notices'
 import { traceHub } from './traceHub'
 
@@ -37,7 +37,11 @@ export function setParam(key: string, raw: ParamValue): void {
   store.setState({ scenario: { ...s, params } })
 }
 
-/** Switches pattern, keeping the shared workload; each pattern's own parameters are remembered. */
+/**
+ * Switches pattern, keeping the shared workload; each pattern's own parameters are remembered. A
+ * run under way is stopped and leaves the screen to the new pattern's ideal schedule, as a new
+ * scene does: its lanes, status and description would otherwise go on under the new pattern's name.
+ */
 export function setPattern(id: string): void {
   const st = store.getState()
   const mod = REGISTRY.pattern(id)
@@ -45,11 +49,19 @@ export function setPattern(id: string): void {
   const remembered = { ...st.remembered, [st.scenario.pattern]: st.scenario.params }
   const params = Object.hasOwn(remembered, id) ? remembered[id] : paramsFrom(mod, undefined)
   const preset = st.presetId ? REGISTRY.preset(st.presetId) : undefined
+  if (isBusy()) leaveRun()
   store.setState({
     scenario: { pattern: id, shared: st.scenario.shared, params },
     remembered,
     presetId: preset && preset.pattern === id ? preset.id : null,
   })
+}
+
+/** Stops the run under way (its end changes nothing any more) and clears it from the screen. */
+function leaveRun(): void {
+  abandonRun()
+  traceHub.set(null)
+  store.setState((s) => ({ status: 'ready', playback: { ...s.playback, mode: 'still', playing: false } }))
 }
 
 /**
@@ -68,13 +80,6 @@ export function applyPreset(id: string): void {
   for (const c of preset.compare ?? []) {
     if (c.pattern !== preset.pattern) remembered[c.pattern] = paramsFrom(REGISTRY.module(c.pattern), c.params)
   }
-  abandonRun()
-  traceHub.set(null)
-  store.setState((s) => ({
-    scenario: presetScenario(REGISTRY, preset),
-    presetId: preset.id,
-    remembered,
-    status: 'ready',
-    playback: { ...s.playback, mode: 'still', playing: false },
-  }))
+  leaveRun()
+  store.setState({ scenario: presetScenario(REGISTRY, preset), presetId: preset.id, remembered })
 }
