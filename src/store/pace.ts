@@ -16,17 +16,26 @@ export function saturatesCores(tr: Trace): boolean {
   return usesCpu(tr) && tr.meta.threads >= tr.meta.hardwareConcurrency
 }
 
+/** A run of more items than this is large: drawn at half rate, its numbers refreshed 4 times a second. */
+const LARGE_RUN = 2000
+
 /** Frames per second of the live timeline. */
 export function liveFps(tr: Trace): number {
   if (saturatesCores(tr)) return SATURATED_FPS
-  return usesCpu(tr) || tr.scenario.shared.n > 2000 ? 30 : 60
+  return usesCpu(tr) || tr.scenario.shared.n > LARGE_RUN ? 30 : 60
 }
 
 /**
- * Interval (ms) between refreshes of live numbers (progress, metrics) that are `baseMs` normally.
- * When the live view steps down, every live frame refreshes them: fewer frames, and the numbers
- * never lag the bars (ui/hooks.ts: useTraceMetrics refreshes them in the timeline's frame).
+ * Whether every live frame of the timeline refreshes the live numbers (progress, cards) too, so
+ * that they never lag the bars (ui/hooks.ts: useTraceMetrics): a slowed live view, and any run that
+ * is not large (computing its numbers takes well under a ms). A large run's are refreshed every
+ * 250 ms: recomputing them at every frame would cost more than the frame.
  */
+export function numbersEveryFrame(tr: Trace): boolean {
+  return saturatesCores(tr) || tr.scenario.shared.n <= LARGE_RUN
+}
+
+/** Interval (ms) between refreshes of live numbers that are `baseMs` normally, when no timeline draws the run. */
 export function liveRefreshMs(tr: Trace, baseMs: number): number {
   return saturatesCores(tr) ? 1000 / SATURATED_FPS : baseMs
 }

@@ -4,7 +4,7 @@ import { useStore } from 'zustand'
 import { computeMetrics, type Metrics } from '../core/metrics'
 import type { Trace } from '../core/trace'
 import { store, type AppState } from '../store/app'
-import { liveRefreshMs, saturatesCores } from '../store/pace'
+import { liveRefreshMs, numbersEveryFrame } from '../store/pace'
 import { traceHub } from '../store/traceHub'
 
 export function useApp<T>(selector: (s: AppState) => T): T {
@@ -28,8 +28,8 @@ function read(): TraceView {
 /**
  * The current run's trace, its ideal schedule and its metrics. While the timeline draws the live
  * run, they are recomputed in the frames it draws, so that the cards, the status line and the bars
- * on screen show the same moment of the run: in the first frame that draws a goroutine, then at
- * most every `ms`, or in every frame when the live view is slowed for cpu work (store/pace.ts).
+ * on screen show the same moment of the run: in every frame it draws, or for a large run in the
+ * first frame that draws a goroutine and then at most every `ms` (store/pace.ts: numbersEveryFrame).
  * Without a live timeline (another view is open), on a timer.
  */
 export function useTraceMetrics(ms = 250): TraceView {
@@ -61,12 +61,12 @@ export function useTraceMetrics(ms = 250): TraceView {
       const trace = traceHub.get()
       if (!trace || trace !== shown || trace.status !== 'running') return
       // the first frame that draws anything refreshes them at once (no "0 goroutines" beside six
-      // lanes for the first quarter second); a slowed live view, every frame it draws; otherwise
-      // every `ms`, where a frame may come a little early: a few ms of slack keep the refresh on
-      // the frame it was meant for
+      // lanes for the first quarter second); then every frame (store/pace.ts: numbersEveryFrame)
+      // or every `ms`, where a frame may come a little early: a few ms of slack keep the refresh
+      // on the frame it was meant for
       if (shownEmpty) {
         if (trace.goroutines === 0) return
-      } else if (!saturatesCores(trace) && performance.now() - lastRun < ms - DRAWN_SLACK_MS) return
+      } else if (!numbersEveryFrame(trace) && performance.now() - lastRun < ms - DRAWN_SLACK_MS) return
       flushSync(compute)
     })
     return () => {
