@@ -95,9 +95,12 @@ export function drawLifelinesSvg(g: G, tr: Trace | null, cursor: number, scale: 
     .attr('y2', (d) => laneY(d.g) + barH / 2)
 }
 
-/** Text on a bar: the job's label when it has one, else its number; only when it fits. */
-function barText(tr: Trace | null, b: Bar, width: number, pitch: number): string {
-  if (!tr || b.job < 0 || (b.state !== State.Running && b.state !== State.Io) || pitch < 15 || width <= 30) return ''
+/** Bar labels smaller than this (px) are left out: a 7 px "#1" cannot be read, from the back row or at all. */
+const MIN_LABEL_PX = 9
+
+/** Text on a bar: the job's label when it has one, else its number; only when it fits and can be read. */
+function barText(tr: Trace | null, b: Bar, width: number, pitch: number, fontPx: number): string {
+  if (!tr || b.job < 0 || (b.state !== State.Running && b.state !== State.Io) || pitch < 15 || fontPx < MIN_LABEL_PX || width <= 30) return ''
   const label = tr.jLabel.data[b.job]
   const item = tr.jItem.data[b.job]
   const num = `#${(item >= 0 ? item : b.job) + 1}`
@@ -106,6 +109,7 @@ function barText(tr: Trace | null, b: Bar, width: number, pitch: number): string
 }
 
 export function drawBarsSvg(g: G, tr: Trace | null, bars: Bar[], x: ScaleLinear<number, number>, laneY: (l: number) => number, barH: number, pitch: number, emphasize: ((seg: number) => boolean) | null): void {
+  const fontPx = Math.min(18, barH * 0.6)
   const sel = joinShapeWithLabel(g, 'bar', bars, (b) => b.key, 'rect')
   sel.attr('data-state', (b) => b.state).attr('data-job', (b) => b.job)
   sel.attr('opacity', (b) => (emphasize && !emphasize(b.key) ? DIMMED : null)).attr('data-emphasized', (b) => (emphasize && emphasize(b.key) ? '1' : null))
@@ -123,8 +127,8 @@ export function drawBarsSvg(g: G, tr: Trace | null, bars: Bar[], x: ScaleLinear<
     .attr('y', (b) => laneY(b.lane) + barH / 2)
     .attr('dy', '0.35em')
     .attr('text-anchor', 'middle')
-    .attr('font-size', Math.min(18, barH * 0.6))
-    .call(setText, (b: Bar) => barText(tr, b, x(b.x1) - x(b.x0), pitch))
+    .attr('font-size', fontPx)
+    .call(setText, (b: Bar) => barText(tr, b, x(b.x1) - x(b.x0), pitch, fontPx))
 }
 
 /** ✓ where a goroutine returned, ✕ where it was cut off or panicked, and a red ✕ where a job failed or was dropped. */
