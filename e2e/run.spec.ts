@@ -182,3 +182,19 @@ test('an io run drawn at 60 fps: its live numbers show the moment every frame dr
   expect(live.filter((x) => x.numbers !== x.drawn)).toEqual([])
   await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'done', { timeout: 30_000 })
 })
+
+test('a hundred lanes on a projector: every job bar is at least 2 px thick and the theory outline over it thinner, so the straggler shows', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await open(page, 'v=2&preset=batch-vs-pool-stragglers')
+  expect(await runToEnd(page)).toBe('done')
+  const tl = await timelineData(page)
+  expect(Number(tl.lanes)).toBeGreaterThan(100)
+  const bars = await page.locator('.tl-bars rect').evaluateAll((els) => els.map((e) => Number(e.getAttribute('height'))))
+  expect(bars.length).toBeGreaterThanOrEqual(100)
+  expect(Math.min(...bars)).toBeGreaterThanOrEqual(2)
+  const outline = await page.locator('.tl-ghosts rect').first().getAttribute('stroke-width')
+  expect(Number(outline)).toBeLessThan(1)
+  // the straggler (item 1) is a bar of ten times the others' length
+  const widths = await page.locator('.tl-bars g.bar[data-job] rect').evaluateAll((els) => els.map((e) => Number(e.getAttribute('width'))))
+  expect(Math.max(...widths)).toBeGreaterThan(8 * Math.min(...widths.filter((w) => w > 1)))
+})

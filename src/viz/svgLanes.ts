@@ -71,7 +71,8 @@ export function drawGhostsSvg(g: G, theory: Trace | null, x: ScaleLinear<number,
     .attr('height', barH)
     .attr('fill', filled ? GHOST_FILL : 'none')
     .attr('stroke', filled ? GHOST_STROKE : GHOST_OUTLINE)
-    .attr('stroke-width', filled ? 1 : 1.5)
+    // over a run's bars, an outline as thick as a thin bar would hide it: thinner in dense lanes
+    .attr('stroke-width', filled ? 1 : Math.min(1.5, Math.max(0.4, barH / 5)))
     .attr('stroke-dasharray', '3 2')
 }
 

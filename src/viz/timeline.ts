@@ -102,7 +102,12 @@ export function createTimeline(el: HTMLElement, opts: TimelineOptions = {}): Tim
     const x = scaleLinear().domain([xMin, xMax]).range([left, width - M.right])
     const plotH = height - top - bottom
     const pitch = Math.min(input.large ? MAX_PITCH * 1.3 : MAX_PITCH, plotH / Math.max(1, lanes))
-    const barH = pitch >= 4 ? pitch * (input.large ? 0.84 : 0.74) : Math.max(1, pitch)
+    // Decided by the scenario's size, not by what is drawn so far, so a run never switches mid-way.
+    const plannedJobs = Math.max(theory ? theory.jobsBegun : 0, scenario.shared.n)
+    const useCanvas = plannedJobs * BARS_PER_JOB > SVG_BAR_LIMIT
+    // lanes under 2 px (a hundred goroutines on a projector): a bar of a few drawn in SVG stays 2 px
+    // thick, over its neighbours' gap, so that one long job (a straggler) still shows as a line
+    const barH = pitch >= 4 ? pitch * (input.large ? 0.84 : 0.74) : Math.max(useCanvas ? 1 : 2, pitch)
     const laneY = (g: number) => top + g * pitch + (pitch - barH) / 2
 
     svg.attr('width', width).attr('height', height).attr('aria-label', `Timeline of ${lanes} goroutines`)
@@ -126,9 +131,6 @@ export function createTimeline(el: HTMLElement, opts: TimelineOptions = {}): Tim
     drawGroupBands(gBands, pitch >= 2 ? laneGroups(input, lanes) : [], pitch, left, width - M.right, top)
     drawLabels(gLabels, names, pitch, laneY, barH, highlight, input.large, left, height)
 
-    // Decided by the scenario's size, not by what is drawn so far, so a run never switches mid-way.
-    const plannedJobs = Math.max(theory ? theory.jobsBegun : 0, scenario.shared.n)
-    const useCanvas = plannedJobs * BARS_PER_JOB > SVG_BAR_LIMIT
     let counts = { bars: 0, jobBars: 0 }
     if (useCanvas) {
       gGhost.selectAll('*').remove()
