@@ -7,7 +7,17 @@ import { DIMMED, LABEL_PX, M, MAX_ARROWS, type Bar } from './layout'
 import { joinShapeWithLabel, setText, type G } from './join'
 import { GHOST_FILL, GHOST_OUTLINE, GHOST_STROKE, GROUP_BAND, HANDOFF_COLOR, HIGHLIGHT_COLOR } from './palette'
 
-export function drawLabels(g: G, names: string[], pitch: number, laneY: (l: number) => number, barH: number, highlight: ReadonlySet<number>, large = false, left = M.left, height = Infinity): void {
+/** Rough width of a label, in ems (sans-serif; bold is wider): no layout is read to place labels. */
+const EM_PER_CHAR = { normal: 0.58, bold: 0.64 }
+/** Labels shrink to fit their margin down to this size (px), then are cut with an ellipsis. */
+const MIN_FIT_PX = 11
+
+/**
+ * Lane names, right-aligned at the plot's left edge. `groupNames`: the vertical spans [y0, y1] of the
+ * group names drawGroupBands wrote along the far left; a lane name beside one keeps clear of it. A
+ * name too long for its room shrinks, then is cut.
+ */
+export function drawLabels(g: G, names: string[], pitch: number, laneY: (l: number) => number, barH: number, highlight: ReadonlySet<number>, large = false, left = M.left, height = Infinity, groupNames: [number, number][] = []): void {
   // as large as the lane allows, never below 11 px (24 px and up in projector mode); every lane
   // labelled when there is room, else every k-th one
   const px = large ? LABEL_PX.large : Math.max(11, Math.min(LABEL_PX.normal, pitch * 0.6))
@@ -24,17 +34,33 @@ export function drawLabels(g: G, names: string[], pitch: number, laneY: (l: numb
     .attr('y', (d) => yOf(d.lane))
     .attr('dy', '0.35em')
     .attr('text-anchor', 'end')
-    .attr('font-size', px)
     .attr('font-weight', (d) => (highlight.has(d.lane) ? 800 : null))
     .attr('fill', (d) => (highlight.has(d.lane) ? HIGHLIGHT_COLOR : null))
-    .call(setText, (d: { name: string; lane: number }) => (highlight.has(d.lane) ? `★ ${d.name}` : d.name))
+    .each(function (d) {
+      const bold = highlight.has(d.lane)
+      const y = yOf(d.lane)
+      const beside = groupNames.some(([y0, y1]) => y + px / 2 > y0 && y - px / 2 < y1)
+      const fit = fitLabel(bold ? `★ ${d.name}` : d.name, px, left - 10 - (beside ? GROUP_NAME_PX : 0), bold ? EM_PER_CHAR.bold : EM_PER_CHAR.normal)
+      this.setAttribute('font-size', String(fit.px))
+      if (this.textContent !== fit.text) this.textContent = fit.text
+    })
+}
+
+/** The size (px) and text of a label that must fit `room` px: smaller first, then cut with "…". */
+export function fitLabel(text: string, px: number, room: number, emPerChar: number): { text: string; px: number } {
+  const width = (s: string, size: number) => s.length * emPerChar * size
+  if (width(text, px) <= room) return { text, px }
+  const size = Math.max(Math.min(px, MIN_FIT_PX), Math.floor(room / (text.length * emPerChar)))
+  if (width(text, size) <= room) return { text, px: size }
+  const chars = Math.max(1, Math.floor(room / (emPerChar * size)) - 1)
+  return { text: `${text.slice(0, chars)}…`, px: size }
 }
 
 /**
  * Alternating bands behind the lanes of each group (a pipeline stage, a batch) when there are two
  * groups or more, each named along the left edge when its band is tall enough for the name.
  */
-export function drawGroupBands(g: G, groups: [number, number, string][], pitch: number, x0: number, x1: number, top: number): void {
+export function drawGroupBands(g: G, groups: [number, number, string][], pitch: number, x0: number, x1: number, top: number): [number, number][] {
   const shown = groups.length < 2 || groups.length > 400 ? [] : groups
   const sel = joinShapeWithLabel(g, 'group', shown, (d) => `${d[0]}:${d[2]}`, 'rect')
   sel
@@ -46,9 +72,22 @@ export function drawGroupBands(g: G, groups: [number, number, string][], pitch: 
     .attr('fill', (_d, i) => GROUP_BAND[i % 2])
   sel
     .select('text')
-    .attr('transform', (d) => `translate(11,${top + ((d[0] + d[1] + 1) * pitch) / 2}) rotate(-90)`)
+    .attr('transform', (d) => `translate(11,${mid(d)}) rotate(-90)`)
     .attr('text-anchor', 'middle')
-    .call(setText, (d: [number, number, string]) => ((d[1] - d[0] + 1) * pitch >= d[2].length * 7 + 6 ? d[2] : ''))
+    .call(setText, (d: [number, number, string]) => (named(d, pitch) ? d[2] : ''))
+  // where the names are: centred on their bands, ~7 px a character (as `named` counts them)
+  return shown.filter((d) => named(d, pitch)).map((d) => [mid(d) - (d[2].length * 7) / 2, mid(d) + (d[2].length * 7) / 2])
+  function mid(d: [number, number, string]): number {
+    return top + ((d[0] + d[1] + 1) * pitch) / 2
+  }
+}
+
+/** Px at the left edge that group names take (rotated, centred at x = 11). */
+export const GROUP_NAME_PX = 22
+
+/** Whether a group's band is tall enough for its name. */
+function named(d: [number, number, string], pitch: number): boolean {
+  return (d[1] - d[0] + 1) * pitch >= d[2].length * 7 + 6
 }
 
 export function drawGhostsSvg(g: G, theory: Trace | null, x: ScaleLinear<number, number>, laneY: (l: number) => number, barH: number, filled: boolean): void {

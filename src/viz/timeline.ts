@@ -128,8 +128,9 @@ export function createTimeline(el: HTMLElement, opts: TimelineOptions = {}): Tim
     const names = laneNames(input, lanes)
     geom = { x, pitch, lanes, names, top }
     const highlight = new Set(input.highlight)
-    drawGroupBands(gBands, pitch >= 2 ? laneGroups(input, lanes) : [], pitch, left, width - M.right, top)
-    drawLabels(gLabels, names, pitch, laneY, barH, highlight, input.large, left, height)
+    const groups = pitch >= 2 ? laneGroups(input, lanes) : []
+    const named = drawGroupBands(gBands, groups, pitch, left, width - M.right, top)
+    drawLabels(gLabels, names, pitch, laneY, barH, highlight, input.large, left, height, named)
 
     let counts = { bars: 0, jobBars: 0 }
     if (useCanvas) {
