@@ -62,8 +62,9 @@ export function MetricsPanel({ trace, metrics, theory, stale, continuous, theory
   const running = m.status === 'running'
   const ratioTone = !Number.isFinite(m.ratio) ? undefined : m.ratio <= 1.1 ? 'good' : 'warn'
   const planned = Number.isFinite(m.jobsPlanned) ? `/${formatCount(m.jobsPlanned)}` : ''
-  // a pipeline or producer–consumer counts one job per stage of each item
-  const perItem = Number.isFinite(m.jobsPlanned) && trace.scenario.shared.n > 0 ? m.jobsPlanned / trace.scenario.shared.n : 1
+  // a pipeline or producer–consumer counts one job per stage of each item (a whole number of jobs per item)
+  const jobsPerItem = Number.isFinite(m.jobsPlanned) && trace.scenario.shared.n > 0 ? m.jobsPlanned / trace.scenario.shared.n : 1
+  const perItem = Number.isInteger(jobsPerItem) ? jobsPerItem : 1
   return (
     <section className={`metrics ${stale ? 'stale' : ''}`} aria-label="Metrics">
       <Card
@@ -83,7 +84,7 @@ export function MetricsPanel({ trace, metrics, theory, stale, continuous, theory
       {continuous && <Card id="jobs" label="Jobs done" value={formatCount(m.jobsDone)} raw={m.jobsDone} sub="in this run" />}
       <Card id="goroutines" label="Goroutines peak / total" value={`${formatCount(m.peakGoroutines)} / ${formatCount(m.totalGoroutines)}`} raw={m.peakGoroutines} sub="main included" hint="alive at once / spawned in all; main and helper goroutines count too" />
       <Card id="concurrency" label="Peak concurrency" value={formatCount(m.peakConcurrency)} raw={m.peakConcurrency} sub="jobs in progress at once" />
-      <Card id="throughput" label={perItem > 1 ? 'Throughput, all stages' : 'Throughput'} value={Number.isFinite(m.throughput) ? `${formatCount(Math.round(m.throughput))}/s` : '—'} raw={m.throughput} sub="jobs per scenario second" hint={perItem > 1 ? `each item is ${perItem.toFixed(perItem % 1 ? 1 : 0)} jobs here (one per stage): items per second are this divided by ${perItem.toFixed(perItem % 1 ? 1 : 0)}` : undefined} />
+      <Card id="throughput" label={perItem > 1 ? 'Throughput, all stages' : 'Throughput'} value={Number.isFinite(m.throughput) ? `${formatCount(Math.round(m.throughput))}/s` : '—'} raw={m.throughput} sub="jobs per scenario second" hint={perItem > 1 ? `each item is ${perItem} jobs here (one per stage): items per second are this divided by ${perItem}` : undefined} />
       {m.jobsFailed > 0 && <Card id="failed" label="Failed or dropped" value={formatCount(m.jobsFailed)} raw={m.jobsFailed} sub="jobs, each with its reason" tone="warn" />}
       {m.hasCpu && (
         <Card id="overhead" label="Dispatch overhead" hint="cpu jobs: a segment posted to a thread until that thread began computing" value={ms3(m.overheadMedian)} raw={m.overheadMedian} chars={8} sub={Number.isFinite(m.overheadMedian) ? `median; p95 ${ms3(m.overheadP95)}` : running ? 'median, once a job begins' : 'no cpu job began in this run'} />
