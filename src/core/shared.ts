@@ -69,7 +69,7 @@ export const SHARED: readonly ParamSpec[] = [
   num('slow', 'Slow item', 'ms', 1, 60_000, 150, true, true),
   KIND,
   num('cpuShare', 'CPU share', '%', 0, 100, 50, true, false),
-  num('threads', 'Threads T', 'workers', 0, 32, 0, true, false, { special: { value: 0, label: 'auto', word: 'auto' } }),
+  num('threads', 'Threads T', 'threads', 0, 32, 0, true, false, { special: { value: 0, label: 'auto', word: 'auto' } }),
   num('timeScale', 'Time scale', '×', 0.01, 10, 1, false, true),
   num('seed', 'Seed', '', 0, 2 ** 32 - 1, 1, true, false),
 ]
