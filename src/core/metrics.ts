@@ -1,5 +1,6 @@
 import { State } from './events'
 import { peakOverlap, quantiles } from './stats'
+import type { Scenario } from './scenario'
 import type { Trace } from './trace'
 
 /** What the metrics panel shows. Makespans in scenario ms; overheads in real ms. NaN = does not apply. */
@@ -24,7 +25,7 @@ export interface Metrics {
   /** jobs done per scenario second */
   throughput: number
   /**
-   * Whether the run has cpu jobs / io waits, or will have (see plannedKinds). Their cards are
+   * Whether the run has cpu jobs / io waits, or will have (see expectedWork). Their cards are
    * shown from the start of such a run, so that none appears mid-run and moves the rest.
    */
   hasCpu: boolean
@@ -43,14 +44,16 @@ export interface Metrics {
   hardwareConcurrency: number
 }
 
+/** expectedWork of each theory trace, read once */
+const planned = new WeakMap<Trace, { cpu: boolean; io: boolean }>()
+
 /**
  * What a run will have: cpu jobs, io waits. Its ideal schedule says (a theory trace is handed out
  * whole, and never changes after: done, stopped at a continuous run's horizon, or deadlocked);
  * without one yet, the scenario's kind of work.
  */
-const planned = new WeakMap<Trace, { cpu: boolean; io: boolean }>()
-function plannedKinds(tr: Trace, theory: Trace | null): { cpu: boolean; io: boolean } {
-  if (!theory || theory.status === 'running') return { cpu: tr.scenario.shared.kind !== 'io', io: tr.scenario.shared.kind !== 'cpu' }
+export function expectedWork(scenario: Scenario, theory: Trace | null): { cpu: boolean; io: boolean } {
+  if (!theory || theory.status === 'running') return { cpu: scenario.shared.kind !== 'io', io: scenario.shared.kind !== 'cpu' }
   let kinds = planned.get(theory)
   if (!kinds) {
     kinds = { cpu: false, io: false }
@@ -87,7 +90,7 @@ export function computeMetrics(tr: Trace, theory: Trace | null = null): Metrics 
   const work = theory ? theory.plannedWork() : tr.plannedWork()
   const overheadQ = quantiles(overhead, [0.5, 0.95])
   const latenessQ = quantiles(lateness, [0.5, 0.95])
-  const kinds = plannedKinds(tr, theory)
+  const kinds = expectedWork(tr.scenario, theory)
   return {
     status: tr.status,
     jobsDone: tr.jobsDone,

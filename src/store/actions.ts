@@ -1,3 +1,4 @@
+import { expectedWork } from '../core/metrics'
 import type { Scenario } from '../core/scenario'
 import { effectiveThreads } from '../core/shared'
 import { Trace } from '../core/trace'
@@ -7,7 +8,6 @@ import { SPEEDS, isBusyStatus, store } from './app'
 import { notify } from './notices'
 import { currentEngine, getEngine } from './engine'
 import { cursorTime } from './playback'
-import { usesCpu } from './pace'
 import { planOf } from './theory'
 import { traceHub } from './traceHub'
 
@@ -93,7 +93,7 @@ async function start(only?: Scenario): Promise<void> {
       return
     }
     const planned = traceHub.theory()
-    const cpu = planned && planned.scenario === scenario ? usesCpu(planned) : scenario.shared.kind !== 'io'
+    const { cpu } = expectedWork(scenario, planned && planned.scenario === scenario ? planned : null)
     const handle = await eng.run(scenario, threads, (batch) => traceHub.push(batch, live), cpu)
     trace.meta.itersPerMs = handle.itersPerMs
     if (mine()) {
