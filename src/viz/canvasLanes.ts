@@ -1,21 +1,10 @@
 import { JobStatus, State } from '../core/events'
 import type { Trace } from '../core/trace'
-import { Bars, Columns, emphasisId, frameOf, IDEAL_LINES, RUN_LINES, sameFrame, stretchBitmap, type Frame, type LaneGeometry } from './canvasParts'
+import { barrier, Bars, Columns, emphasisId, exitTick, failTick, frameOf, IDEAL_LINES, RUN_LINES, sameFrame, strokeBarriers, stretchBitmap, type LaneGeometry } from './canvasParts'
+import { CanvasLayer } from './canvasLayer'
 import { canvasFills } from './hatch'
 import { DIMMED, forEachBar, type TimelineInput } from './layout'
-import { BARRIER_COLOR, FAIL_COLOR, GHOST_FILL } from './palette'
-
-interface Layer {
-  canvas: HTMLCanvasElement
-  ctx: CanvasRenderingContext2D
-  /** what it shows now; it is redrawn only when this (or the trace it came from) changes */
-  key: string
-  source: Trace | null | undefined
-  /** the geometry it was drawn for */
-  frame: Frame | null
-  /** stretched from a drawing for another geometry: right in place but not crisp; drawn anew when the page is idle */
-  approx: boolean
-}
+import { BARRIER_COLOR, GHOST_FILL } from './palette'
 
 /** What the bars layer of a live run already holds. */
 interface Live {
@@ -52,56 +41,19 @@ export function createCanvasLanes(root: HTMLElement): {
   clear(): void
   destroy(): void
 } {
-  const layer = (cls: string): Layer => {
-    const canvas = document.createElement('canvas')
-    canvas.className = cls
-    root.prepend(canvas)
-    return { canvas, ctx: canvas.getContext('2d') as CanvasRenderingContext2D, key: '', source: undefined, frame: null, approx: false }
-  }
-  const liveLayer = layer('tl-canvas tl-canvas-live')
-  const bars = layer('tl-canvas tl-canvas-bars')
-  const ghosts = layer('tl-canvas tl-canvas-ghosts')
   let fills: ReturnType<typeof canvasFills> | null = null
+  const liveLayer = new CanvasLayer(root, 'tl-canvas tl-canvas-live')
+  // the fills' patterns are made for the bars layer's context as it is sized
+  const bars = new CanvasLayer(root, 'tl-canvas tl-canvas-bars', () => (fills = null))
+  const ghosts = new CanvasLayer(root, 'tl-canvas tl-canvas-ghosts')
   let counts = { bars: 0, jobBars: 0 }
   let live: Live | null = null
   /** what was drawn last, for the crisp redraw of a stretched layer when the page is idle */
   let last: { input: TimelineInput; g: LaneGeometry } | null = null
   let crispTimer: ReturnType<typeof setTimeout> | null = null
 
-  function size(l: Layer, g: LaneGeometry): void {
-    const dpr = window.devicePixelRatio || 1
-    const w = Math.round(g.width * dpr)
-    const h = Math.round(g.height * dpr)
-    if (l.canvas.width !== w || l.canvas.height !== h) {
-      l.canvas.width = w
-      l.canvas.height = h
-      l.canvas.style.width = `${g.width}px`
-      l.canvas.style.height = `${g.height}px`
-      if (l === bars) fills = null
-    }
-    l.ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
-  }
-
-  /** The layer's context, clipped to the plot; `clear` wipes it first. Pair with ctx.restore(). */
-  function begin(l: Layer, g: LaneGeometry, clear = true): CanvasRenderingContext2D {
-    size(l, g)
-    const ctx = l.ctx
-    if (clear) ctx.clearRect(0, 0, g.width, g.height)
-    ctx.save()
-    ctx.beginPath()
-    ctx.rect(g.left - 1, 0, g.width - g.left, g.height)
-    ctx.clip()
-    return ctx
-  }
-
-  function empty(l: Layer): void {
-    if (l.canvas.width === 0 && l.canvas.height === 0) return
-    l.canvas.width = 0
-    l.canvas.height = 0
-  }
-
   function drawGhosts(th: Trace | null, g: LaneGeometry): void {
-    const ctx = begin(ghosts, g)
+    const ctx = ghosts.begin(g)
     // one Path2D per fill: a few fill() calls instead of tens of thousands of styled fillRect()s
     const p = new Bars(g)
     if (th) {
@@ -157,35 +109,9 @@ export function createCanvasLanes(root: HTMLElement): {
     }
   }
 
-  /** A run's barrier (a solid line across the lanes) at scenario ms t, unless its column has enough. */
-  function barrier(ctx: CanvasRenderingContext2D, g: LaneGeometry, t: number, columns: Columns): void {
-    const px = Math.round(g.x(t))
-    if (!columns.take(px)) return
-    ctx.moveTo(px + 0.5, g.top)
-    ctx.lineTo(px + 0.5, g.top + g.plotH)
-  }
-
-  function strokeBarriers(ctx: CanvasRenderingContext2D): void {
-    ctx.strokeStyle = BARRIER_COLOR
-    ctx.globalAlpha = 0.75
-    ctx.lineWidth = 1
-    ctx.stroke()
-    ctx.globalAlpha = 1
-  }
-
-  /** A goroutine's return (a short tick at its end) or a failed or dropped job (a red tick). */
-  function exitTick(ctx: CanvasRenderingContext2D, g: LaneGeometry, t: number, lane: number): void {
-    ctx.fillStyle = BARRIER_COLOR
-    ctx.fillRect(g.x(t) - 1, g.laneY(lane) + g.barH * 0.2, 2, g.barH * 0.6)
-  }
-  function failTick(ctx: CanvasRenderingContext2D, g: LaneGeometry, t: number, lane: number): void {
-    ctx.fillStyle = FAIL_COLOR
-    ctx.fillRect(g.x(t) - 2, g.laneY(lane), 3, g.barH)
-  }
-
   /** The whole run up to `cursor`, on a cleared bars layer. */
   function drawWhole(tr: Trace, cursor: number, g: LaneGeometry, emphasize: ((seg: number) => boolean) | null): void {
-    const ctx = begin(bars, g)
+    const ctx = bars.begin(g)
     counts = { bars: 0, jobBars: 0 }
     const f = new Fills(g, emphasize)
     forEachBar(tr, cursor, tr.timeScale, (seg, lane, x0, x1, state, job) => {
@@ -253,7 +179,7 @@ export function createCanvasLanes(root: HTMLElement): {
     l.examined = tr.segments
     l.open = stillOpen
 
-    const ctx = begin(bars, g, fresh)
+    const ctx = bars.begin(g, fresh)
     closed.fill(ctx)
     ctx.beginPath()
     const barrierId = tr.strings.indexOf('barrier')
@@ -280,7 +206,7 @@ export function createCanvasLanes(root: HTMLElement): {
     }
     ctx.restore()
 
-    const lctx = begin(liveLayer, g)
+    const lctx = liveLayer.begin(g)
     opened.fill(lctx)
     lctx.restore()
     counts = { bars: l.counts.bars + openBars, jobBars: l.counts.jobBars + openJobBars }
@@ -291,9 +217,9 @@ export function createCanvasLanes(root: HTMLElement): {
    * taller or wider plot): one bitmap copy, whatever the number of bars, instead of drawing them all
    * again. The layer is then approximate: drawn crisp when the run is over and the page idle.
    */
-  function restretch(l: Layer, g: LaneGeometry): void {
-    if (stretchBitmap(l.canvas, l.ctx, l.frame, g, () => size(l, g))) l.approx = true
-    else begin(l, g).restore() // nothing to stretch: an empty layer of the new size
+  function restretch(l: CanvasLayer, g: LaneGeometry): void {
+    if (stretchBitmap(l.canvas, l.ctx, l.frame, g, () => l.size(g))) l.approx = true
+    else l.begin(g).restore() // nothing to stretch: an empty layer of the new size
   }
 
   /** Stretched layers of a finished run are drawn crisp again, one per task, after the frame that ended the run. */
@@ -353,8 +279,8 @@ export function createCanvasLanes(root: HTMLElement): {
       if (!tr) {
         // no run yet: no bar layers at all (an empty full-size canvas still costs the compositor)
         if (bars.key !== 'none') {
-          empty(bars)
-          empty(liveLayer)
+          bars.empty()
+          liveLayer.empty()
           bars.key = 'none'
           bars.source = undefined
           bars.approx = false
@@ -392,7 +318,7 @@ export function createCanvasLanes(root: HTMLElement): {
           bars.frame = frame
         }
         live = null
-        empty(liveLayer)
+        liveLayer.empty()
         if (bars.approx || ghosts.approx) scheduleCrisp()
         const right = input.cursor >= tr.end ? 0 : Math.max(0, g.width - g.x(input.cursor / tr.timeScale))
         bars.canvas.style.clipPath = right > 0 ? `inset(0 ${right}px 0 0)` : ''
@@ -419,7 +345,7 @@ export function createCanvasLanes(root: HTMLElement): {
     clear() {
       cancelCrisp()
       for (const l of [bars, ghosts, liveLayer]) {
-        empty(l)
+        l.empty()
         l.key = ''
         l.source = undefined
         l.approx = false

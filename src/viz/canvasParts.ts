@@ -1,9 +1,11 @@
 import type { ScaleLinear } from 'd3-scale'
+import { BARRIER_COLOR, FAIL_COLOR } from './palette'
 
 /**
  * The pieces the canvas lanes (canvasLanes.ts) are drawn with: where lanes and bars go, bars merged
- * into few rectangles, barriers per pixel column, and the frame a drawing was made for, with the
- * bitmap stretch that moves a drawing from one frame to another.
+ * into few rectangles, barriers per pixel column and the marks drawn on them (barriers, exit and
+ * failure ticks), and the frame a drawing was made for, with the bitmap stretch that moves a
+ * drawing from one frame to another.
  */
 
 export interface LaneGeometry {
@@ -146,4 +148,32 @@ export function stretchBitmap(canvas: HTMLCanvasElement, ctx: CanvasRenderingCon
   ctx.drawImage(scratch, 0, 0, w, h, x0 * dpr, y0 * dpr, (X(w / dpr0) - x0) * dpr, (Y(h / dpr0) - y0) * dpr)
   ctx.restore()
   return true
+}
+
+/** A run's barrier (a solid line across the lanes) at scenario ms t, unless its column has enough; strokeBarriers draws them. */
+export function barrier(ctx: CanvasRenderingContext2D, g: LaneGeometry, t: number, columns: Columns): void {
+  const px = Math.round(g.x(t))
+  if (!columns.take(px)) return
+  ctx.moveTo(px + 0.5, g.top)
+  ctx.lineTo(px + 0.5, g.top + g.plotH)
+}
+
+export function strokeBarriers(ctx: CanvasRenderingContext2D): void {
+  ctx.strokeStyle = BARRIER_COLOR
+  ctx.globalAlpha = 0.75
+  ctx.lineWidth = 1
+  ctx.stroke()
+  ctx.globalAlpha = 1
+}
+
+/** A goroutine's return (a short tick at its end). */
+export function exitTick(ctx: CanvasRenderingContext2D, g: LaneGeometry, t: number, lane: number): void {
+  ctx.fillStyle = BARRIER_COLOR
+  ctx.fillRect(g.x(t) - 1, g.laneY(lane) + g.barH * 0.2, 2, g.barH * 0.6)
+}
+
+/** A failed or dropped job (a red tick). */
+export function failTick(ctx: CanvasRenderingContext2D, g: LaneGeometry, t: number, lane: number): void {
+  ctx.fillStyle = FAIL_COLOR
+  ctx.fillRect(g.x(t) - 2, g.laneY(lane), 3, g.barH)
 }
