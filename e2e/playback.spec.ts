@@ -38,7 +38,7 @@ test('Replay plays the recorded run slowly without re-running it; pause and scru
   await open(page, 'pattern=pool&n=40&d=50')
   await runToEnd(page)
   const full = Number((await timelineData(page)).bars)
-  const makespan = await metric(page, 'makespan')
+  const version = (await timelineData(page)).version
   await page.getByTestId('speed').selectOption('0.1')
   await page.keyboard.press('r')
   await page.waitForTimeout(600)
@@ -54,8 +54,60 @@ test('Replay plays the recorded run slowly without re-running it; pause and scru
   expect(clock1).not.toBe(paused)
   await page.getByTestId('scrub').fill(String(0))
   await expect.poll(async () => Number((await timelineData(page)).bars)).toBeLessThan(mid + 1)
-  expect(await metric(page, 'makespan')).toBe(makespan) // nothing was re-run
+  // nothing was re-run: the same recorded trace, and the run still done
+  expect((await timelineData(page)).version).toBe(version)
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'done')
   await page.screenshot({ path: 'e2e/__screens__/replay.png' })
+})
+
+test('a replay\'s status line and cards show the moment its frames draw (jobs done by then, no makespan yet); its end shows the whole run again', async ({ page }) => {
+  await open(page, 'pattern=pool&n=40&d=50&pool=4')
+  await runToEnd(page)
+  const makespan = await page.locator('[data-metric="makespan"] .card-value').textContent()
+  await page.getByTestId('speed').selectOption('0.5')
+  await page.keyboard.press('r')
+  const samples = await page.evaluate(
+    () =>
+      new Promise<{ replay: string; at: string; cursor: string; count: string; card: string }[]>((done) => {
+        const out: { replay: string; at: string; cursor: string; count: string; card: string }[] = []
+        const status = document.querySelector('[data-testid="status"]') as HTMLElement
+        const timeline = document.querySelector('[data-testid="timeline"]') as HTMLElement
+        const t0 = performance.now()
+        const tick = setInterval(() => {
+          out.push({
+            replay: status.dataset.replay ?? '',
+            at: status.dataset.at ?? '',
+            cursor: timeline.dataset.cursor ?? '',
+            count: status.querySelector('.status-count')?.textContent ?? '',
+            card: document.querySelector('[data-metric="makespan"] .card-value')?.textContent ?? '',
+          })
+          if (performance.now() - t0 > 500) {
+            clearInterval(tick)
+            done(out)
+          }
+        }, 7)
+      }),
+  )
+  const playing = samples.filter((x) => x.replay === 'playing')
+  expect(playing.length).toBeGreaterThan(30)
+  // several moments, each the one the timeline drew, counted alike by the status line and the card
+  expect(new Set(playing.map((x) => x.at)).size).toBeGreaterThanOrEqual(5)
+  expect(playing.filter((x) => x.at !== x.cursor)).toEqual([])
+  const counts = playing.map((x) => Number(/^ ?(\d+) \/ 40 jobs$/.exec(x.count)?.[1]))
+  expect(counts.every(Number.isFinite)).toBe(true)
+  expect(playing.filter((x) => x.card !== x.count.trim().replace(' / ', '/').replace(' jobs', ''))).toEqual([])
+  // jobs done only grow with the replay, and not all of them are done half-way
+  expect(counts.every((c, i) => i === 0 || c >= counts[i - 1])).toBe(true)
+  expect(counts[0]).toBeLessThan(40)
+  await expect(page.getByTestId('status-live')).toHaveText(/^Replay: K pauses/)
+  await page.keyboard.press('k')
+  await expect(page.getByTestId('status')).toHaveAttribute('data-replay', 'paused')
+  await expect(page.getByTestId('status-live')).toHaveText(/^Replay paused/)
+  await page.keyboard.press('k')
+  // the end of the replay is the whole run again: done, its makespan
+  await expect(page.getByTestId('status')).not.toHaveAttribute('data-replay', /./, { timeout: 10_000 })
+  await expect(page.getByTestId('status-live')).toHaveText(/^Done/)
+  await expect(page.locator('[data-metric="makespan"] .card-value')).toHaveText(makespan ?? '')
 })
 
 test('Download trace gives Chrome Trace JSON with every job exactly once', async ({ page }) => {

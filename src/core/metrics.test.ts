@@ -17,6 +17,14 @@ describe('stats', () => {
     expect(peakOverlap([0, 5], [10, 20])).toBe(2)
     expect(peakOverlap([0, NaN], [NaN, NaN])).toBe(1)
   })
+
+  it('peakOverlap at a moment leaves out later starts and keeps later ends open', () => {
+    // [0, 10) and [5, 20) overlap from 5; [12, 30) overlaps [5, 20) only after 12
+    expect(peakOverlap([0, 5, 12], [10, 20, 30], 4)).toBe(1)
+    expect(peakOverlap([0, 5, 12], [10, 20, 30], 7)).toBe(2)
+    expect(peakOverlap([0, 5, 12], [10, 20, 30], 11)).toBe(2)
+    expect(peakOverlap([0, 5], [3, 20], 2)).toBe(1)
+  })
 })
 
 const meta = (source: TraceMeta['source']): TraceMeta => ({ threads: 1, hardwareConcurrency: 2, crossOriginIsolated: true, itersPerMs: 1, startedAt: 0, source })
@@ -61,6 +69,41 @@ describe('computeMetrics', () => {
     expect(m.peakConcurrency).toBe(1)
     expect(m.peakGoroutines).toBe(1)
     expect(m.jobsPlanned).toBe(2)
+  })
+
+  it('at a moment of a finished run (a replay), the numbers are as they stood then: jobs done by then, no makespan, ratio or speed-up yet', () => {
+    const theory = trace(twoJobs(0, 25, 25, 50, 50), 'theory')
+    const tr = trace(twoJobs(0.1, 26.1, 26.3, 52.3, 52.5), 'measured')
+    const mid = computeMetrics(tr, theory, 30)
+    expect(mid.status).toBe('done')
+    expect(mid.replayAt).toBe(60) // 30 real ms at ×0.5
+    expect(mid.elapsed).toBe(60)
+    expect(mid.jobsDone).toBe(1)
+    expect(mid.makespan).toBeNaN()
+    expect(mid.ratio).toBeNaN()
+    expect(mid.speedup).toBeNaN()
+    expect(mid.throughput).toBeCloseTo(1000 / 60)
+    expect(mid.latenessMedian).toBeCloseTo(1) // the first wait only: the second has not ended
+    expect(computeMetrics(tr, theory, 26.2).latenessMedian).toBeCloseTo(1)
+    expect(computeMetrics(tr, theory, 20).latenessMedian).toBeNaN()
+    expect(computeMetrics(tr, theory, 20).jobsDone).toBe(0)
+    expect(computeMetrics(tr, theory, 20).peakConcurrency).toBe(1)
+    expect(mid.jobsPlanned).toBe(2)
+    // its end (or later) is the whole run
+    for (const at of [52.5, 80, Infinity]) {
+      const m = computeMetrics(tr, theory, at)
+      expect(m.replayAt).toBeNaN()
+      expect(m.makespan).toBeCloseTo(105)
+      expect(m.jobsDone).toBe(2)
+    }
+  })
+
+  it('a moment of a run still running is not a replay: its numbers are of all it has recorded', () => {
+    const rows = twoJobs(0.1, 26.1, 26.3, 52.3, 52.5).slice(0, 7)
+    const m = computeMetrics(trace(rows, 'measured'), null, 10)
+    expect(m.status).toBe('running')
+    expect(m.replayAt).toBeNaN()
+    expect(m.jobsDone).toBe(1)
   })
 
   it('dispatch overhead is only measured for cpu jobs (io runs have none)', () => {

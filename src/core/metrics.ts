@@ -1,4 +1,4 @@
-import { State } from './events'
+import { JobStatus, State } from './events'
 import { peakOverlap, quantiles } from './stats'
 import type { Scenario } from './scenario'
 import type { Trace } from './trace'
@@ -11,8 +11,13 @@ export interface Metrics {
   jobsPlanned: number
   /** measured makespan (end of a completed run), scenario ms; NaN otherwise */
   makespan: number
-  /** scenario ms recorded so far (the run's end once it has ended) */
+  /** scenario ms recorded so far (the run's end once it has ended; the moment shown in a replay) */
   elapsed: number
+  /**
+   * Scenario ms of the moment of a replay these numbers are of (NaN: the whole trace). They are
+   * what the run showed at that moment: jobs done by then, peaks so far, no makespan yet.
+   */
+  replayAt: number
   theory: number
   /** measured / theory */
   ratio: number
@@ -66,44 +71,66 @@ export function expectedWork(scenario: Scenario, theory: Trace | null): { cpu: b
   return kinds
 }
 
-export function computeMetrics(tr: Trace, theory: Trace | null = null): Metrics {
+/**
+ * The numbers of a trace: of all of it, or (`at`, real ms since the run's origin, before its end)
+ * as they stood at that moment of a finished run, for a replay. A run that keeps only a window of
+ * detail (continuous) is always counted whole: its early jobs are gone from the trace.
+ */
+export function computeMetrics(tr: Trace, theory: Trace | null = null, at = Infinity): Metrics {
   const scale = tr.timeScale
-  const makespan = tr.status === 'done' ? tr.endT / scale : NaN
+  const cut = tr.status !== 'running' && tr.retainMs === 0 && at < tr.end ? Math.max(0, at) : Infinity
+  const whole = cut === Infinity
+  const makespan = tr.status === 'done' && whole ? tr.endT / scale : NaN
   const theoryMs = theory && theory.status === 'done' ? theory.endT / theory.timeScale : NaN
   const overhead: number[] = []
   let failed = 0
+  let done = 0
   for (let j = 0; j < tr.jobIds; j++) {
-    if (isNaN(tr.jBegin.data[j])) continue
-    if (tr.jCpu.data[j] > 0) overhead.push(tr.jStart.data[j] - tr.jPost.data[j])
-    if (tr.jStatus.data[j] >= 2) failed++
+    const begin = tr.jBegin.data[j]
+    if (isNaN(begin) || begin > cut) continue
+    // a cpu job not yet begun on its thread (NaN) is left out by quantiles, and by the cut
+    if (tr.jCpu.data[j] > 0 && (whole || tr.jStart.data[j] <= cut)) overhead.push(tr.jStart.data[j] - tr.jPost.data[j])
+    const status = tr.jStatus.data[j]
+    if (tr.jEnd.data[j] <= cut) {
+      if (status >= 2) failed++
+      else if (status === JobStatus.Done) done++
+    }
   }
   const lateness: number[] = []
   const resume: number[] = []
   for (let s = 0; s < tr.segments; s++) {
     const state = tr.sState.data[s]
     const t1 = tr.sT1.data[s]
-    if (isNaN(t1)) continue
+    if (isNaN(t1) || t1 > cut) continue
     if (state === State.Io && tr.jStatus.data[tr.sJob.data[s]] === 0) lateness.push(t1 - tr.sT0.data[s] - tr.sAux.data[s])
     else if (state === State.Waking) resume.push(t1 - tr.sT0.data[s])
   }
-  const elapsed = tr.end / scale
+  const elapsed = Math.min(tr.end, cut) / scale
+  const jobsDone = whole ? tr.jobsDone : done
   const work = theory ? theory.plannedWork() : tr.plannedWork()
   const overheadQ = quantiles(overhead, [0.5, 0.95])
   const latenessQ = quantiles(lateness, [0.5, 0.95])
   const kinds = expectedWork(tr.scenario, theory)
+  const spawns = tr.gSpawn.data.subarray(0, tr.goroutines)
+  let spawned = tr.goroutines
+  if (!whole) {
+    spawned = 0
+    for (let g = 0; g < spawns.length; g++) if (spawns[g] <= cut) spawned++
+  }
   return {
     status: tr.status,
-    jobsDone: tr.jobsDone,
+    jobsDone,
     jobsPlanned: theory && theory.status === 'done' ? theory.jobsBegun : NaN,
     makespan,
     elapsed,
+    replayAt: whole ? NaN : elapsed,
     theory: theoryMs,
     ratio: theoryMs > 0 ? makespan / theoryMs : NaN,
     speedup: makespan > 0 ? work / makespan : NaN,
-    peakGoroutines: peakOverlap(tr.gSpawn.data.subarray(0, tr.goroutines), tr.gExit.data.subarray(0, tr.goroutines)),
-    totalGoroutines: tr.goroutines,
-    peakConcurrency: peakOverlap(tr.jBegin.data.subarray(0, tr.jobIds), tr.jEnd.data.subarray(0, tr.jobIds)),
-    throughput: elapsed > 0 ? (tr.jobsDone / elapsed) * 1000 : NaN,
+    peakGoroutines: peakOverlap(spawns, tr.gExit.data.subarray(0, tr.goroutines), cut),
+    totalGoroutines: spawned,
+    peakConcurrency: peakOverlap(tr.jBegin.data.subarray(0, tr.jobIds), tr.jEnd.data.subarray(0, tr.jobIds), cut),
+    throughput: elapsed > 0 ? (jobsDone / elapsed) * 1000 : NaN,
     hasCpu: overhead.length > 0 || kinds.cpu,
     hasIo: lateness.length > 0 || kinds.io,
     overheadMedian: overheadQ[0],

@@ -26,18 +26,19 @@ export function quantiles(samples: ArrayLike<number>, qs: readonly number[]): nu
 }
 
 /**
- * Largest number of intervals [start, end) open at once (an interval with no end stays open).
+ * Largest number of intervals [start, end) open at once (an interval with no end stays open),
+ * counting only what had happened by `at`: later starts are left out and later ends are still open.
  * Starts and ends are sorted apart (typed arrays, numeric sort) and swept together; an end at t
  * closes before a start at t opens. Called several times a second on 10,000 jobs while a run is live.
  */
-export function peakOverlap(starts: ArrayLike<number>, ends: ArrayLike<number>): number {
+export function peakOverlap(starts: ArrayLike<number>, ends: ArrayLike<number>, at = Infinity): number {
   const s = new Float64Array(starts.length)
   const e = new Float64Array(starts.length)
   let n = 0
   for (let i = 0; i < starts.length; i++) {
-    if (isNaN(starts[i])) continue
+    if (isNaN(starts[i]) || starts[i] > at) continue
     s[n] = starts[i]
-    e[n] = isNaN(ends[i]) ? Infinity : ends[i]
+    e[n] = isNaN(ends[i]) || ends[i] > at ? Infinity : ends[i]
     n++
   }
   const ss = s.subarray(0, n).toSorted()

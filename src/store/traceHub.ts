@@ -20,8 +20,8 @@ let frame = 0
 let timer: ReturnType<typeof setTimeout> | null = null
 const HIDDEN_APPLY_MS = 500
 const listeners = new Set<Listener>()
-/** told when the timeline has drawn a frame of the live run (see `drawn`) */
-const drawnListeners = new Set<() => void>()
+/** told when the timeline has drawn a frame of the run (see `drawn`) */
+const drawnListeners = new Set<(at: number) => void>()
 
 function notify(): void {
   for (const l of listeners) l(current)
@@ -97,15 +97,16 @@ export const traceHub = {
   },
 
   /**
-   * Called by the timeline inside the animation frame in which it drew the live run: what else
-   * shows the run (the live numbers) can refresh in the same frame, so that the screen shows one
+   * Called by the timeline inside the animation frame in which it drew the run: live (`at` =
+   * Infinity, all of the trace so far), or a replay at `at` (real ms since the run's origin). What
+   * else shows the run (the numbers) can refresh in the same frame, so that the screen shows one
    * moment of it.
    */
-  drawn(): void {
-    for (const l of drawnListeners) l()
+  drawn(at = Infinity): void {
+    for (const l of drawnListeners) l(at)
   },
 
-  onDrawn(l: () => void): () => void {
+  onDrawn(l: (at: number) => void): () => void {
     drawnListeners.add(l)
     return () => drawnListeners.delete(l)
   },

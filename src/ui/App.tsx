@@ -42,8 +42,10 @@ const SceneList = lazy(() => import('./Dialogs').then((m) => ({ default: m.Scene
 
 const LOADING = <div className="loading">Loading…</div>
 
-/** What the run is doing, in a few words: the part a screen reader announces. */
-function statusText(status: AppState['status']): string {
+/** What the run is doing, in a few words: the part a screen reader announces. `replay`: a replay is on screen (its cursor before the end), playing or paused. */
+function statusText(status: AppState['status'], replay: 'playing' | 'paused' | null): string {
+  if (replay === 'playing') return 'Replay: K pauses, R starts over, Space runs again'
+  if (replay === 'paused') return 'Replay paused: K plays on, Space runs again'
   switch (status) {
     case 'ready':
       return 'Ready: press Space to run'
@@ -62,9 +64,9 @@ function statusText(status: AppState['status']): string {
   }
 }
 
-/** Jobs done so far, while a run runs (shown; not announced: it changes several times a second). */
-function progressText(status: AppState['status'], done: number, jobs: number): string {
-  if (status !== 'running' || !Number.isFinite(done)) return ''
+/** Jobs done so far, while a run runs or a replay shows one of its moments (shown; not announced: it changes several times a second). */
+function progressText(done: number, jobs: number): string {
+  if (!Number.isFinite(done)) return ''
   return `${done.toLocaleString('en-US')}${Number.isFinite(jobs) ? ` / ${jobs.toLocaleString('en-US')}` : ''} jobs`
 }
 
@@ -77,16 +79,20 @@ const SHORT_JOB_MS = 1
 /**
  * The status is a live region (a screen reader says "Running…", then "Done: …"); the job count
  * beside it is not, or it would be read out four times a second. The count is the metrics' own
- * (`done`), so the status line and the cards never disagree; `version` is the trace's version they
- * were computed from (the timeline says which it drew: data-version).
+ * (`done`, NaN when there is none to show), so the status line and the cards never disagree, in a
+ * live run or a replay (`at`: the scenario ms of the replay's moment they are of, else NaN);
+ * `version` is the trace's version they were computed from (the timeline says which version and
+ * which moment it drew: data-version, data-cursor).
  */
-function StatusLine({ done, jobs, version }: { done: number; jobs: number; version: number }) {
+function StatusLine({ done, jobs, version, at }: { done: number; jobs: number; version: number; at: number }) {
   const status = useApp((s) => s.status)
-  const count = progressText(status, done, jobs)
+  const playing = useApp((s) => s.playback.playing)
+  const count = progressText(done, jobs)
+  const replaying = Number.isFinite(at)
   return (
-    <span className="status" data-testid="status" data-status={status} data-version={version}>
+    <span className="status" data-testid="status" data-status={status} data-version={version} data-replay={replaying ? (playing ? 'playing' : 'paused') : undefined} data-at={replaying ? at : undefined}>
       <span role="status" aria-live="polite" aria-atomic="true" data-testid="status-live">
-        {statusText(status)}
+        {statusText(status, replaying && !isBusyStatus(status) ? (playing ? 'playing' : 'paused') : null)}
       </span>
       {count && <span className="status-count"> {count}</span>}
     </span>
@@ -159,6 +165,8 @@ export function App() {
   const rolling = useMemo(() => (rollingView ? { resource: rollingView.resource, produced: rollingView.produced, consumed: rollingView.consumed } : null), [rollingView])
   const continuous = mod.continuous?.(shown.params as never) ?? false
   const jobsPlanned = trace ? (metrics?.jobsPlanned ?? NaN) : theory ? theory.jobsBegun : NaN
+  // the numbers are of a moment of a replay (the timeline's replay cursor, before the run's end)
+  const replaying = metrics !== null && Number.isFinite(metrics.replayAt)
   return (
     <div className={`app ${view.settings ? '' : 'no-controls'} main-${view.main}`}>
       <header>
@@ -171,7 +179,7 @@ export function App() {
       <main>
         <Notices />
         <div className="status-row">
-          <StatusLine done={metrics && trace?.status === 'running' ? metrics.jobsDone : NaN} jobs={jobsPlanned} version={version} />
+          <StatusLine done={metrics && (trace?.status === 'running' || replaying) ? metrics.jobsDone : NaN} jobs={jobsPlanned} version={version} at={metrics ? metrics.replayAt : NaN} />
           {hints.map((h) => (
             <span key={h.id} className="stale-hint" data-testid={h.id} title={h.text}>
               {h.text}

@@ -59,7 +59,9 @@ export function MetricsPanel({ trace, metrics, theory, stale, continuous, theory
     )
   }
   const m = metrics
-  const running = m.status === 'running'
+  // a replay shows the numbers as they stood at its moment: as the live run showed them then
+  const replaying = Number.isFinite(m.replayAt)
+  const running = m.status === 'running' || replaying
   const ratioTone = !Number.isFinite(m.ratio) ? undefined : m.ratio <= 1.1 ? 'good' : 'warn'
   const planned = Number.isFinite(m.jobsPlanned) ? `/${formatCount(m.jobsPlanned)}` : ''
   // a pipeline or producer–consumer counts one job per stage of each item (a whole number of jobs per item)
@@ -69,10 +71,10 @@ export function MetricsPanel({ trace, metrics, theory, stale, continuous, theory
     <section className={`metrics ${stale ? 'stale' : ''}`} aria-label="Metrics">
       <Card
         id="makespan"
-        label={m.status === 'done' ? 'Measured makespan' : running ? 'Jobs done' : 'Elapsed'}
+        label={running ? 'Jobs done' : m.status === 'done' ? 'Measured makespan' : 'Elapsed'}
         value={running ? `${formatCount(m.jobsDone)}${planned}` : m.status === 'done' ? formatMs(m.makespan) : formatMs(m.elapsed)}
         raw={m.makespan}
-        sub={m.status === 'done' ? undefined : m.status}
+        sub={replaying ? `replay at ${formatMs(m.replayAt)}` : m.status === 'done' ? undefined : m.status}
       />
       {!continuous && (
         <>

@@ -181,6 +181,7 @@ export function TimelineView({ theory, strips, stages, rolling, continuous, hasT
         clockRef.current.textContent = trace ? `${formatMs(Math.min(cursor, shownEnd) / scale)} / ${formatMs(shownEnd / scale)}` : ''
       }
       if (live) traceHub.drawn()
+      else if (trace && mode === 'replay') traceHub.drawn(cursor)
     }
     raf = requestAnimationFrame(frame)
     return () => {

@@ -19,10 +19,11 @@ interface TraceView {
   version: number
 }
 
-function read(): TraceView {
+/** `at`: the moment of a replay (real ms since the run's origin), else all of the trace */
+function read(at = Infinity): TraceView {
   const trace = traceHub.get()
   const theory = traceHub.theory()
-  return { trace, theory, metrics: trace ? computeMetrics(trace, theory) : null, version: trace ? trace.version : -1 }
+  return { trace, theory, metrics: trace ? computeMetrics(trace, theory, at) : null, version: trace ? trace.version : -1 }
 }
 
 /**
@@ -30,7 +31,8 @@ function read(): TraceView {
  * run, they are recomputed in the frames it draws, so that the cards, the status line and the bars
  * on screen show the same moment of the run: in every frame it draws, or for a large run in the
  * first frame that draws a goroutine and then at most every `ms` (store/pace.ts: numbersEveryFrame).
- * Without a live timeline (another view is open), on a timer.
+ * Without a live timeline (another view is open), on a timer. A replay's frames do the same with
+ * the numbers as they stood at the moment they draw, and its last frame (the end) shows them whole.
  */
 export function useTraceMetrics(ms = 250): TraceView {
   const [state, setState] = useState<TraceView>(read)
@@ -40,13 +42,16 @@ export function useTraceMetrics(ms = 250): TraceView {
     let shown: Trace | null = null
     /** the numbers shown were computed before the run had any goroutine */
     let shownEmpty = true
-    const compute = () => {
+    /** the moment of a replay the numbers shown are of (Infinity: the whole trace) */
+    let shownAt = Infinity
+    const compute = (at = Infinity) => {
       if (timer) clearTimeout(timer)
       timer = null
       lastRun = performance.now()
       shown = traceHub.get()
       shownEmpty = !shown || shown.goroutines === 0
-      setState(read())
+      shownAt = shown && at < shown.end ? at : Infinity
+      setState(read(shownAt))
     }
     const unsub = traceHub.subscribe((trace) => {
       // a new run, or one that has ended: at once (in a task of its own, never inside the
@@ -54,12 +59,20 @@ export function useTraceMetrics(ms = 250): TraceView {
       // numbers, and this timer only when no timeline draws the run
       if (!trace || trace.status !== 'running' || trace !== shown) {
         if (timer) clearTimeout(timer)
-        timer = setTimeout(compute, 0)
+        timer = setTimeout(() => compute(shown === trace ? shownAt : Infinity), 0)
       } else if (!timer) timer = setTimeout(compute, 2 * liveRefreshMs(trace, ms))
     })
-    const unsubDrawn = traceHub.onDrawn(() => {
+    const unsubDrawn = traceHub.onDrawn((at) => {
       const trace = traceHub.get()
-      if (!trace || trace !== shown || trace.status !== 'running') return
+      if (!trace || trace !== shown) return
+      if (trace.status !== 'running') {
+        // a replay's frame (a live frame of an ended run draws nothing new)
+        if (at === Infinity) return
+        const end = at >= trace.end
+        if (end ? shownAt === Infinity : !numbersEveryFrame(trace) && performance.now() - lastRun < ms - DRAWN_SLACK_MS) return
+        flushSync(() => compute(at))
+        return
+      }
       // the first frame that draws anything refreshes them at once (no "0 goroutines" beside six
       // lanes for the first quarter second); then every frame (store/pace.ts: numbersEveryFrame)
       // or every `ms`, where a frame may come a little early: a few ms of slack keep the refresh
@@ -67,7 +80,7 @@ export function useTraceMetrics(ms = 250): TraceView {
       if (shownEmpty) {
         if (trace.goroutines === 0) return
       } else if (!numbersEveryFrame(trace) && performance.now() - lastRun < ms - DRAWN_SLACK_MS) return
-      flushSync(compute)
+      flushSync(() => compute())
     })
     return () => {
       unsub()

@@ -168,6 +168,8 @@ export function createTimeline(el: HTMLElement, opts: TimelineOptions = {}): Tim
     el.dataset.segments = trace ? String(trace.segments) : '0'
     // which state of the trace is drawn (the status line says which its numbers show)
     el.dataset.version = trace ? String(trace.version) : '-1'
+    // and which moment of it (scenario ms; a replay's numbers say which they show: the status line's data-at)
+    el.dataset.cursor = trace ? String(input.cursor / scale) : ''
     // barriers of a large run are drawn on its canvas
     if (!useCanvas) drawBarriers(gBarriers, trace, theory, input.cursor, x, plotH, top, !input.compact)
     drawMarkers(gCursor, input, trace, measuredEnd, x, plotH, top)
