@@ -55,6 +55,14 @@ for (const [w, h] of SIZES) {
       await page.getByTestId('code').click()
       await expect(page.getByTestId('code-panel')).toBeVisible()
       await expectWhole(page, 'with the table and the Go code open')
+      // the Go code wraps its long lines rather than scroll sideways beside the timeline; the table
+      // may scroll its columns, with each goroutine's name kept in view
+      expect(await page.locator('ol.code').evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(1)
+      const table = page.getByTestId('lane-table')
+      const nameLeft = () => table.locator('tbody th').first().evaluate((e) => Math.round(e.getBoundingClientRect().left))
+      const before = await nameLeft()
+      await table.evaluate((e) => (e.scrollLeft = e.scrollWidth))
+      expect(await nameLeft()).toBe(before)
       await page.screenshot({ path: `e2e/__screens__/layout-${w}x${h}.png`, fullPage: true })
     })
 

@@ -1,4 +1,4 @@
-import { use, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import { use, useDeferredValue, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react'
 import { useStore } from 'zustand'
 import { State } from '../core/events'
 import { lineOfSegment, type GoLine } from '../core/gosource'
@@ -85,14 +85,26 @@ export default function CodePanel({ pattern: current }: { pattern: string }) {
         {lines.map((l, i) => {
           const who = marks.get(i) ?? []
           const cls = ['code-line', who.length ? 'busy' : '', i === hoverLine ? 'hover' : '', i === picked ? 'picked' : '', l.tag ? 'tagged' : ''].join(' ')
+          // a line too long for the panel wraps under its own indentation, two columns further in
+          // (the leading tabs stay in the text, at no width, so that copied code keeps them)
+          const lead = /^[\t ]*/.exec(l.text)?.[0] ?? ''
+          const text = (
+            <>
+              <span className="code-lead">{lead}</span>
+              {l.text.slice(lead.length) || ' '}
+            </>
+          )
+          const indent = { '--indent': lead.length === 0 ? 0 : lead.replaceAll('\t', '    ').length } as CSSProperties
           return (
             <li key={i} className={cls} data-line={i} data-who={who.length}>
               {l.tag ? (
-                <button className="code-text" onClick={() => pickLine(i)} aria-pressed={i === picked} title="Show the time spent on this line">
-                  {l.text || ' '}
+                <button className="code-text" style={indent} onClick={() => pickLine(i)} aria-pressed={i === picked} title="Show the time spent on this line">
+                  {text}
                 </button>
               ) : (
-                <span className="code-text">{l.text || ' '}</span>
+                <span className="code-text" style={indent}>
+                  {text}
+                </span>
               )}
               {who.length > 0 && (
                 <span className="code-who">
