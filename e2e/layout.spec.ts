@@ -61,7 +61,12 @@ for (const [w, h] of SIZES) {
       const table = page.getByTestId('lane-table')
       const nameLeft = () => table.locator('tbody th').first().evaluate((e) => Math.round(e.getBoundingClientRect().left))
       const before = await nameLeft()
-      await table.evaluate((e) => (e.scrollLeft = e.scrollWidth))
+      const scrolled = await table.evaluate((e) => {
+        e.scrollLeft = e.scrollWidth
+        return e.scrollLeft
+      })
+      // beside the timeline at 1280 px its columns do scroll
+      if (w === 1280) expect(scrolled).toBeGreaterThan(0)
       expect(await nameLeft()).toBe(before)
       await page.screenshot({ path: `e2e/__screens__/layout-${w}x${h}.png`, fullPage: true })
     })

@@ -158,3 +158,29 @@ test('presenter keys: Space after a mouse click on Run stops (no double toggle);
   await page.keyboard.press('?')
   await expect(page.getByRole('dialog', { name: 'Keyboard' })).toHaveCount(0)
 })
+
+test('a replay of a 10,000-job run that stops on a moment (paused, stepped) shows that moment\'s numbers; another view in its place shows the whole run', async ({ page }) => {
+  await open(page, 'v=2&p=pool&n=10000&d=2&pool=100')
+  await runToEnd(page)
+  const makespan = await metric(page, 'makespan')
+  /** the moment the status line's numbers are of, and the one the timeline draws */
+  const moments = () =>
+    page.evaluate(() => ({
+      at: (document.querySelector('[data-testid="status"]') as HTMLElement).dataset.at ?? '',
+      cursor: (document.querySelector('[data-testid="timeline"]') as HTMLElement | null)?.dataset.cursor ?? '',
+    }))
+  await page.getByTestId('speed').selectOption('0.1')
+  await page.keyboard.press('r')
+  await page.waitForTimeout(400)
+  await page.keyboard.press('k')
+  await expect(page.getByTestId('status')).toHaveAttribute('data-replay', 'paused')
+  // a large run's numbers follow a playing replay 4 times a second; one that stops is caught up at once
+  await expect.poll(async () => { const m = await moments(); return m.at !== '' && m.at === m.cursor }).toBe(true)
+  await page.keyboard.press('.')
+  await page.keyboard.press('.')
+  await expect.poll(async () => { const m = await moments(); return m.at !== '' && m.at === m.cursor }).toBe(true)
+  // the sweep takes the timeline's place: the numbers are the whole run's again
+  await page.getByRole('button', { name: 'Sweep' }).click()
+  await expect(page.getByTestId('status-live')).toHaveText(/^Done/)
+  expect(await metric(page, 'makespan')).toBe(makespan)
+})

@@ -4,6 +4,10 @@ import { computeMetrics } from './metrics'
 import { DEFAULT_SHARED } from './shared'
 import { peakOverlap, quantile } from './stats'
 import { Trace, type TraceMeta } from './trace'
+import { decodeScenario } from './url'
+import { PROGRAMS } from '../patterns/programs'
+import { REGISTRY } from '../patterns/registry'
+import { runVirtual, theoryMeta, traceOf } from '../patterns/theory'
 
 describe('stats', () => {
   it('quantile interpolates and ignores NaN', () => {
@@ -96,6 +100,22 @@ describe('computeMetrics', () => {
       expect(m.makespan).toBeCloseTo(105)
       expect(m.jobsDone).toBe(2)
     }
+  })
+
+  it('at a moment, goroutines not yet spawned are not counted, nor jobs not yet ended', async () => {
+    // batches of 2, 50 ms each: main, then two goroutines per batch
+    const s = decodeScenario(REGISTRY, '?v=2&p=batches&n=6&d=50&batch=2').scenario
+    const tr = traceOf(s, theoryMeta(2, 2), await runVirtual(PROGRAMS, s, 2))
+    const whole = computeMetrics(tr)
+    expect(whole.totalGoroutines).toBe(7)
+    expect(whole.jobsDone).toBe(6)
+    const first = computeMetrics(tr, null, 10)
+    expect(first.totalGoroutines).toBe(3)
+    expect(first.peakGoroutines).toBe(3)
+    expect(first.peakConcurrency).toBe(2)
+    expect(first.jobsDone).toBe(0)
+    expect(computeMetrics(tr, null, 110).totalGoroutines).toBe(7)
+    expect(computeMetrics(tr, null, 110).jobsDone).toBe(4)
   })
 
   it('a moment of a run still running is not a replay: its numbers are of all it has recorded', () => {

@@ -35,6 +35,15 @@ export function numbersEveryFrame(tr: Trace): boolean {
   return saturatesCores(tr) || tr.scenario.shared.n <= LARGE_RUN
 }
 
+/**
+ * Whether every frame of a replay refreshes the numbers (they are then of the moment it draws): any
+ * run that is not large. A replay draws at 60 fps whatever its run's pace was, and a large run's
+ * numbers are refreshed every 250 ms while it plays (and at once when it stops on a moment).
+ */
+export function replayNumbersEveryFrame(tr: Trace): boolean {
+  return tr.scenario.shared.n <= LARGE_RUN
+}
+
 /** Interval (ms) between refreshes of live numbers that are `baseMs` normally, when no timeline draws the run. */
 export function liveRefreshMs(tr: Trace, baseMs: number): number {
   return saturatesCores(tr) ? 1000 / SATURATED_FPS : baseMs

@@ -15,9 +15,10 @@ export function setHoveredLane(lane: number): void {
 /**
  * The moments worth stopping at, real ms, sorted: every job's begin and end, every value a receiver
  * gets (handed over directly or taken from a buffer), every mark (a barrier, a close, a response),
- * every goroutine's exit, and the state changes of goroutine `lane` (when one is hovered). Moments
- * closer together than a thousandth of the run are one stop (four workers ending their jobs within
- * µs of each other are one step, not four).
+ * every goroutine's exit, and the run's end. Moments closer together than a thousandth of the run
+ * are one stop, at the last of them (four workers ending their jobs within µs of each other are one
+ * step, after which all four are done). The state changes of goroutine `lane` (when one is hovered)
+ * are stops of their own, each exactly.
  */
 export function eventTimes(tr: Trace, lane: number): number[] {
   const ts: number[] = []
@@ -34,20 +35,22 @@ export function eventTimes(tr: Trace, lane: number): number[] {
     add(tr.jEnd.data[j])
   }
   for (let g = 0; g < tr.goroutines; g++) add(tr.gExit.data[g])
-  if (lane >= 0) {
-    for (let s = 0; s < tr.segments; s++) if (tr.sG.data[s] === lane && tr.sState.data[s] !== State.Active) add(tr.sT0.data[s])
-  }
-  add(tr.end)
   const sorted = Float64Array.from(ts).toSorted()
   const gap = tr.end / 1000
-  const out: number[] = []
-  for (const t of sorted) if (out.length === 0 || t - out[out.length - 1] > gap) out.push(t)
-  // the run's end is always a stop of its own
-  if (out[out.length - 1] !== tr.end) {
-    if (tr.end - out[out.length - 1] <= gap) out.pop()
-    out.push(tr.end)
+  const stops: number[] = []
+  let first = NaN
+  for (let i = 0; i < sorted.length; i++) {
+    if (i === 0 || sorted[i] - first > gap) first = sorted[i]
+    // the last moment of a group closes it
+    if (i === sorted.length - 1 || sorted[i + 1] - first > gap) stops.push(sorted[i])
   }
-  return out
+  // the run's end is a stop of its own, and takes in a group that ends just before it
+  while (stops.length > 0 && tr.end - stops[stops.length - 1] <= gap) stops.pop()
+  stops.push(tr.end)
+  if (lane >= 0) {
+    for (let s = 0; s < tr.segments; s++) if (tr.sG.data[s] === lane && tr.sState.data[s] !== State.Active) stops.push(tr.sT0.data[s])
+  }
+  return [...new Set(stops)].toSorted((a, b) => a - b)
 }
 
 /** Moves the replay to the next (+1) or previous (−1) event. */

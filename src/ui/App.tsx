@@ -14,7 +14,7 @@ import { installKeyboard } from './keyboard'
 import { Legend as LegendView } from './Legend'
 import { Loadable } from './Loadable'
 import { MetricsPanel } from './MetricsPanel'
-import { playPausePinned, playPauseRun, replayPinned, replayRun } from './motion'
+import { playPausePinned, playPauseRun, reducedMotion, replayPinned, replayRun } from './motion'
 import { Notices } from './Notices'
 import { SceneNav as SceneNavView } from './SceneNav'
 import { TimelineView as TimelineViewImpl, type StripDef } from './TimelineView'
@@ -23,8 +23,9 @@ import { ManualCopyDialog, Tools as ToolsView, useTraceDrop } from './Tools'
 import { TIMELINE_ALT_ID, useTableOpen } from './tableView'
 
 // loaded when first opened: the first page stays small
-// App renders again whenever the live metrics change (4 times a second during a run): the parts
-// that do not show them are memoised, so a long run does not re-render the settings and the timeline
+// App renders again whenever the numbers change (in the frames that draw a live run or a replay,
+// or 4 times a second for a large one): the parts that do not show them are memoised, so a long run
+// does not re-render the settings and the timeline
 const Toolbar = memo(ToolbarView)
 const Controls = memo(ControlsView)
 const SceneNav = memo(SceneNavView)
@@ -45,7 +46,8 @@ const LOADING = <div className="loading">Loading…</div>
 /** What the run is doing, in a few words: the part a screen reader announces. `replay`: a replay is on screen (its cursor before the end), playing or paused. */
 function statusText(status: AppState['status'], replay: 'playing' | 'paused' | null): string {
   if (replay === 'playing') return 'Replay: K pauses, R starts over, Space runs again'
-  if (replay === 'paused') return 'Replay paused: K plays on, Space runs again'
+  // with reduced motion K does not play a replay on: it shows the end at once (motion.ts)
+  if (replay === 'paused') return reducedMotion() ? 'Replay paused: K shows the end, Space runs again' : 'Replay paused: K plays on, Space runs again'
   switch (status) {
     case 'ready':
       return 'Ready: press Space to run'
@@ -179,7 +181,7 @@ export function App() {
       <main>
         <Notices />
         <div className="status-row">
-          <StatusLine done={metrics && (trace?.status === 'running' || replaying) ? metrics.jobsDone : NaN} jobs={jobsPlanned} version={version} at={metrics ? metrics.replayAt : NaN} />
+          <StatusLine done={metrics && (trace?.status === 'running' || (replaying && !busy)) ? metrics.jobsDone : NaN} jobs={jobsPlanned} version={version} at={metrics ? metrics.replayAt : NaN} />
           {hints.map((h) => (
             <span key={h.id} className="stale-hint" data-testid={h.id} title={h.text}>
               {h.text}

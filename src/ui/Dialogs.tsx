@@ -24,7 +24,7 @@ export const KEYS: KeyHelp[] = [
   { keys: 'A', what: 'Run the scene’s whole comparison and show it stacked' },
   { keys: 'N', what: 'Pin this run (up to four) · C shows the pinned runs' },
   { keys: 'R', what: 'Replay from the start · K pause / resume' },
-  { keys: ',  .', what: 'Replay: previous / next event (a job begins or ends, a value is received, a barrier, a hovered lane’s change)' },
+  { keys: ',  .', what: 'Replay: previous / next event (a job begins or ends, a value is received, a barrier, a goroutine exits, a hovered lane’s change)' },
   { keys: 'Shift + ← →', what: 'Replay: 5 % back / forward' },
   { keys: '[  ]', what: 'Replay slower / faster' },
   { keys: `1–${REGISTRY.modules.length}`, what: REGISTRY.modules.map((m) => m.short).join(' · ') },

@@ -187,6 +187,8 @@ export function TimelineView({ theory, strips, stages, rolling, continuous, hasT
     return () => {
       cancelAnimationFrame(raf)
       if (sleep !== null) clearTimeout(sleep)
+      // a replay's moment is no longer drawn: the numbers go back to the whole run
+      if (traceHub.get()?.status !== 'running') traceHub.drawn()
       tl.destroy()
       for (const s of stripCtl) s.destroy()
       stageCtl?.destroy()

@@ -4,7 +4,7 @@ import { useStore } from 'zustand'
 import { computeMetrics, type Metrics } from '../core/metrics'
 import type { Trace } from '../core/trace'
 import { store, type AppState } from '../store/app'
-import { liveRefreshMs, numbersEveryFrame } from '../store/pace'
+import { liveRefreshMs, numbersEveryFrame, replayNumbersEveryFrame } from '../store/pace'
 import { traceHub } from '../store/traceHub'
 
 export function useApp<T>(selector: (s: AppState) => T): T {
@@ -50,8 +50,10 @@ export function useTraceMetrics(ms = 250): TraceView {
       lastRun = performance.now()
       shown = traceHub.get()
       shownEmpty = !shown || shown.goroutines === 0
-      shownAt = shown && at < shown.end ? at : Infinity
-      setState(read(shownAt))
+      const view = read(at)
+      // a moment only where the numbers are of one (not at the end, nor of a continuous run's window)
+      shownAt = view.metrics && Number.isFinite(view.metrics.replayAt) ? at : Infinity
+      setState(view)
     }
     const unsub = traceHub.subscribe((trace) => {
       // a new run, or one that has ended: at once (in a task of its own, never inside the
@@ -66,10 +68,16 @@ export function useTraceMetrics(ms = 250): TraceView {
       const trace = traceHub.get()
       if (!trace || trace !== shown) return
       if (trace.status !== 'running') {
-        // a replay's frame (a live frame of an ended run draws nothing new)
-        if (at === Infinity) return
+        // the timeline shows the whole run again (or no longer draws it: another view is open)
+        if (at === Infinity) {
+          if (shownAt !== Infinity && !timer) timer = setTimeout(() => compute(), 0)
+          return
+        }
+        // a replay's frame: a large run's numbers every `ms` while it plays; a replay that stops on
+        // a moment (paused, stepped, scrubbed) draws no more frames, so that one refreshes them
         const end = at >= trace.end
-        if (end ? shownAt === Infinity : !numbersEveryFrame(trace) && performance.now() - lastRun < ms - DRAWN_SLACK_MS) return
+        const playing = store.getState().playback.playing
+        if (end ? shownAt === Infinity : playing && !replayNumbersEveryFrame(trace) && performance.now() - lastRun < ms - DRAWN_SLACK_MS) return
         flushSync(() => compute(at))
         return
       }
