@@ -52,11 +52,12 @@ describe('stepping through a replay event by event', () => {
     expect(ts[ts.length - 1]).toBe(tr.end)
   })
 
-  it('a hovered lane stops exactly at every change of its goroutine\'s state', async () => {
+  it('a hovered lane stops exactly at every change of its goroutine\'s state and at its exit', async () => {
     const tr = await traceOfLink('?v=2&p=pool&n=40&d=50&pool=4&buffer=10')
     const lane = 2
     const changes: number[] = []
     for (let s = 0; s < tr.segments; s++) if (tr.sG.data[s] === lane && tr.sState.data[s] !== State.Active) changes.push(tr.sT0.data[s])
+    changes.push(tr.gExit.data[lane])
     expect(changes.length).toBeGreaterThan(5)
     const ts = eventTimes(tr, lane)
     for (const t of changes) expect(ts).toContain(t)

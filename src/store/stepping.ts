@@ -17,8 +17,8 @@ export function setHoveredLane(lane: number): void {
  * gets (handed over directly or taken from a buffer), every mark (a barrier, a close, a response),
  * every goroutine's exit, and the run's end. Moments closer together than a thousandth of the run
  * are one stop, at the last of them (four workers ending their jobs within µs of each other are one
- * step, after which all four are done). The state changes of goroutine `lane` (when one is hovered)
- * are stops of their own, each exactly.
+ * step, after which all four are done). The state changes and the exit of goroutine `lane` (when
+ * one is hovered) are stops of their own, each exactly.
  */
 export function eventTimes(tr: Trace, lane: number): number[] {
   const ts: number[] = []
@@ -49,6 +49,7 @@ export function eventTimes(tr: Trace, lane: number): number[] {
   stops.push(tr.end)
   if (lane >= 0) {
     for (let s = 0; s < tr.segments; s++) if (tr.sG.data[s] === lane && tr.sState.data[s] !== State.Active) stops.push(tr.sT0.data[s])
+    if (lane < tr.goroutines && !isNaN(tr.gExit.data[lane])) stops.push(tr.gExit.data[lane])
   }
   return [...new Set(stops)].toSorted((a, b) => a - b)
 }
