@@ -64,6 +64,8 @@ export function useTraceMetrics(ms = 250): TraceView {
         timer = setTimeout(() => compute(shown === trace ? shownAt : Infinity), 0)
       } else if (!timer) timer = setTimeout(compute, 2 * liveRefreshMs(trace, ms))
     })
+    /** `ms` since the last refresh, where a frame may come a little early (a few ms of slack) */
+    const due = () => performance.now() - lastRun >= ms - DRAWN_SLACK_MS
     const unsubDrawn = traceHub.onDrawn((at) => {
       const trace = traceHub.get()
       if (!trace || trace !== shown) return
@@ -77,7 +79,7 @@ export function useTraceMetrics(ms = 250): TraceView {
         // a moment (paused, stepped, scrubbed) draws no more frames, so that one refreshes them
         const end = at >= trace.end
         const playing = store.getState().playback.playing
-        if (end ? shownAt === Infinity : playing && !replayNumbersEveryFrame(trace) && performance.now() - lastRun < ms - DRAWN_SLACK_MS) return
+        if (end ? shownAt === Infinity : playing && !replayNumbersEveryFrame(trace) && !due()) return
         flushSync(() => compute(at))
         return
       }
@@ -87,7 +89,7 @@ export function useTraceMetrics(ms = 250): TraceView {
       // on the frame it was meant for
       if (shownEmpty) {
         if (trace.goroutines === 0) return
-      } else if (!numbersEveryFrame(trace) && performance.now() - lastRun < ms - DRAWN_SLACK_MS) return
+      } else if (!numbersEveryFrame(trace) && !due()) return
       flushSync(() => compute())
     })
     return () => {
