@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EVENT_WIDTH, Op, State } from './events'
+import { EVENT_WIDTH, JobStatus, Op, State } from './events'
 import { computeMetrics } from './metrics'
 import { DEFAULT_SHARED } from './shared'
 import { peakOverlap, quantile } from './stats'
@@ -124,6 +124,16 @@ describe('computeMetrics', () => {
     expect(m.status).toBe('running')
     expect(m.replayAt).toBeNaN()
     expect(m.jobsDone).toBe(1)
+  })
+
+  it('timer lateness counts the waits that ran their course: a dropped job\'s, not a cancelled one\'s', () => {
+    const rows = (status: number) => twoJobs(0.1, 26.1, 26.3, 54.3, 54.5).map((r) => (r[0] === Op.JobEnd && r[2] === 1 ? [Op.JobEnd, r[1], 1, 0, status, status === JobStatus.Dropped ? 1 : -1] : r))
+    const dropped = new Trace(scenario, meta('measured'))
+    dropped.apply(Float64Array.from(rows(JobStatus.Dropped).flat()), [[0, 'main'], [1, 'queue full']])
+    // waits 1 ms and 3 ms late: the median of both
+    expect(computeMetrics(dropped).latenessMedian).toBeCloseTo(2)
+    const cancelled = trace(rows(JobStatus.Cancelled), 'measured')
+    expect(computeMetrics(cancelled).latenessMedian).toBeCloseTo(1)
   })
 
   it('dispatch overhead is only measured for cpu jobs (io runs have none)', () => {

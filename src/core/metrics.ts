@@ -102,7 +102,8 @@ export function computeMetrics(tr: Trace, theory: Trace | null = null, at = Infi
     const state = tr.sState.data[s]
     const t1 = tr.sT1.data[s]
     if (isNaN(t1) || t1 > cut) continue
-    if (state === State.Io && tr.jStatus.data[tr.sJob.data[s]] === 0) lateness.push(t1 - tr.sT0.data[s] - tr.sAux.data[s])
+    // a cancelled job's wait was cut short: not a timer's lateness (a dropped job's ran its course)
+    if (state === State.Io && tr.jStatus.data[tr.sJob.data[s]] !== JobStatus.Cancelled) lateness.push(t1 - tr.sT0.data[s] - tr.sAux.data[s])
     else if (state === State.Waking) resume.push(t1 - tr.sT0.data[s])
   }
   const elapsed = Math.min(tr.end, cut) / scale
