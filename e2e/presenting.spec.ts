@@ -11,6 +11,8 @@ test('a keyboard-only talk: clicker keys through every scene, each run, no conso
     const scene = DECK[i]
     await expect(page.getByTestId('scene-count')).toHaveText(`${i + 1} / ${DECK.length}`)
     await expect(page.getByTestId('lesson')).toContainText(scene.title)
+    // the last scene's run left the screen, and any message about it (the deadlock trap's) with it
+    await expect(page.getByTestId('notice')).toHaveCount(0)
     // never blank: the ideal schedule's lanes are on screen before the run
     await expect.poll(async () => Number((await timelineData(page)).lanes)).toBeGreaterThan(0)
     await page.keyboard.press('Space')

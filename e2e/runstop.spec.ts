@@ -110,6 +110,19 @@ test('a scheduler worker that dies fails the run with a clear message; a new one
   expect(unexpected).toEqual([])
 })
 
+test('a failed run\'s message stays while that run is on screen and goes when the next run starts', async ({ page }) => {
+  await open(page, 'preset=pipeline-early-exit-deadlock')
+  expect(await runToEnd(page)).toBe('failed')
+  const notice = page.getByTestId('notice')
+  await expect(notice).toContainText('all goroutines are asleep - deadlock!')
+  // another pattern: the failed run stays on screen (marked stale), and so does what went wrong
+  await page.keyboard.press('4')
+  await expect(notice).toHaveCount(1)
+  expect(await runToEnd(page)).toBe('done')
+  await expect(notice).toHaveCount(0)
+  await expect(page.getByTestId('status-live')).toContainText('Done')
+})
+
 test.describe('workers whose script does not load', () => {
   // the page's requests go to the network, where the test can fail them (not to the service worker)
   test.use({ serviceWorkers: 'block' })

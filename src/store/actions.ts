@@ -5,7 +5,7 @@ import { Trace } from '../core/trace'
 import { REGISTRY } from '../patterns/registry'
 import { WorkerDied } from '../runtime/engine'
 import { SPEEDS, isBusyStatus, store } from './app'
-import { notify } from './notices'
+import { forgetNotices, notify } from './notices'
 import { currentEngine, getEngine } from './engine'
 import { cursorTime } from './playback'
 import { planOf } from './theory'
@@ -72,6 +72,8 @@ async function start(only?: Scenario): Promise<void> {
     })
     if (REGISTRY.module(scenario.pattern).continuous?.(scenario.params as never)) trace.retainMs = RETAIN_MS * scenario.shared.timeScale
     const theory = store.getState().theory
+    // the last run leaves the screen, and what was said about it goes with it
+    forgetNotices('run')
     traceHub.set(trace, !only && theory.trace && theory.trace.scenario === scenario ? theory.trace : null)
     if (!traceHub.theory()) {
       // the ideal schedule is still being computed: it joins the run when it is ready
@@ -106,9 +108,11 @@ async function start(only?: Scenario): Promise<void> {
     if (traceHub.get() === trace) traceHub.flush()
     if (error && mine()) {
       trace.error = error
-      notify('error', `The run failed: ${error}`)
+      notify('error', `The run failed: ${error}`, 'run')
     }
     if (mine()) {
+      // the threads that died before this run were replaced: it says so by completing
+      if (trace.status === 'done') forgetNotices('workers')
       store.setState((s) => ({
         status: trace?.status === 'running' ? 'failed' : (trace?.status ?? 'failed'),
         playback: { ...s.playback, mode: 'still', playing: false },
@@ -122,7 +126,7 @@ async function start(only?: Scenario): Promise<void> {
     }
     if (mine()) {
       // a worker that died has said so already (engine.ts: WorkerDied)
-      if (!(e instanceof WorkerDied)) notify('error', `The run could not complete: ${text}`)
+      if (!(e instanceof WorkerDied)) notify('error', `The run could not complete: ${text}`, 'run')
       store.setState((s) => ({ status: 'failed', playback: { ...s.playback, mode: 'still', playing: false } }))
     }
   } finally {
@@ -259,7 +263,7 @@ export async function warmUp(): Promise<void> {
   try {
     await getEngine().ensureThreads(effectiveThreads(scenario.shared, machine.hardwareConcurrency))
   } catch (e) {
-    if (!(e instanceof WorkerDied)) notify('error', `Could not start the workers: ${e instanceof Error ? e.message : String(e)}`)
+    if (!(e instanceof WorkerDied)) notify('error', `Could not start the workers: ${e instanceof Error ? e.message : String(e)}`, 'workers')
   }
 }
 

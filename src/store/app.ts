@@ -30,8 +30,13 @@ export interface Notice {
   id: number
   kind: 'info' | 'warning' | 'error'
   text: string
-  /** 'link': what the link in the address bar had to change (replaced when another link is read) */
-  from?: 'link'
+  /**
+   * What it is about, when that can end: 'link', what the link in the address bar had to change
+   * (replaced when another link is read); 'run', the run on screen (it goes when another run, a
+   * scene, a link or a file takes the screen); 'workers', a worker that died between runs (it goes
+   * when a run completes on new ones)
+   */
+  from?: 'link' | 'run' | 'workers'
 }
 
 /** The ideal schedule of the current scenario, computed off the main thread. */

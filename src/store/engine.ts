@@ -7,7 +7,7 @@ let engine: Engine | null = null
 export function getEngine(): Engine {
   if (!engine || engine.broken) {
     engine = new Engine()
-    engine.onProblem = (text) => notify('error', text)
+    engine.onProblem = (text) => notify('error', text, 'workers')
   }
   return engine
 }

@@ -4,7 +4,7 @@ import { SHARED_BY_KEY, type SharedKey } from '../core/shared'
 import { REGISTRY } from '../patterns/registry'
 import { store } from './app'
 import { abandonRun, isBusy } from './actions'
-import { notify } from './notices'
+import { forgetNotices, notify } from './notices'
 import { traceHub } from './traceHub'
 
 /** Changing settings: every value is checked against its spec; what had to change is said in a notice. */
@@ -61,6 +61,7 @@ export function setPattern(id: string): void {
 function leaveRun(): void {
   abandonRun()
   traceHub.set(null)
+  forgetNotices('run')
   store.setState((s) => ({ status: 'ready', playback: { ...s.playback, mode: 'still', playing: false } }))
 }
 

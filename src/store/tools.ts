@@ -2,7 +2,7 @@ import { compareLabel, compareScenario, presetScenario } from '../core/scenario'
 import { REGISTRY } from '../patterns/registry'
 import { isBusy, run } from './actions'
 import { store } from './app'
-import { notify } from './notices'
+import { forgetNotices, notify } from './notices'
 import { MAX_PINS, clearPins, labelOf, pin } from './pins'
 import { traceHub } from './traceHub'
 import { setView } from './view'
@@ -74,6 +74,7 @@ export async function openTraceFile(file: File): Promise<void> {
   const trace = fromRecord(opened.trace)
   const theory = opened.theory ? fromRecord(opened.theory) : null
   traceHub.set(trace, theory)
+  forgetNotices('run')
   store.setState((s) => ({
     scenario: trace.scenario,
     presetId: null,
@@ -81,5 +82,5 @@ export async function openTraceFile(file: File): Promise<void> {
     playback: { ...s.playback, mode: 'still', playing: false },
     view: { ...s.view, main: 'timeline' },
   }))
-  notify('info', `Opened ${labelOf(trace)}, recorded ${new Date(trace.meta.startedAt).toLocaleString('en-US')}.${opened.notices.length ? ' ' + opened.notices.join(' ') : ''}`)
+  notify('info', `Opened ${labelOf(trace)}, recorded ${new Date(trace.meta.startedAt).toLocaleString('en-US')}.${opened.notices.length ? ' ' + opened.notices.join(' ') : ''}`, 'run')
 }

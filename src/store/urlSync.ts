@@ -45,7 +45,8 @@ function openLink(d: Decoded): void {
     scenario: d.scenario,
     presetId: d.presetId,
     remembered: { ...s.remembered, ...Object.fromEntries(d.remembered) },
-    notices,
+    // the last run leaves the screen, and what was said about it
+    notices: notices.filter((n) => n.from !== 'run'),
     status: 'ready',
     playback: { ...s.playback, mode: 'still', playing: false },
   }))
