@@ -10,6 +10,10 @@ test('a run that goes on until Stop keeps a window of detail, slides its axis an
   await page.waitForTimeout(9_000)
   const live = await timelineData(page)
   expect(Number(live.retainedFrom)).toBeGreaterThan(0) // older detail was let go
+  expect(live.mode).toBe('canvas') // whatever its N says: it grows until Stop
+  // one card counts the jobs; the first one says how long the run has gone on
+  await expect(page.locator('.card-label').filter({ hasText: /^Jobs done$/ })).toHaveCount(1)
+  await expect(page.locator('[data-metric="makespan"] .card-label')).toHaveText('Elapsed')
   await page.keyboard.press('Space')
   await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'stopped')
   const out = parseFloat((await page.locator('[data-roll="out"] .roll-value').textContent()) ?? '')

@@ -26,24 +26,34 @@ export function sanitizeEvents(ev: Float64Array, strings: number): { events: Flo
   let dropped = 0
   const id = (x: number, max: number) => Number.isInteger(x) && x >= 0 && x < max
   const optional = (x: number, max: number) => x === -1 || id(x, max)
+  // a goroutine's events need its spawn first (the views index their lanes by the goroutines spawned)
+  const spawned = new Uint8Array(LIMITS.goroutines)
+  const alive = (g: number) => id(g, LIMITS.goroutines) && spawned[g] === 1
+  const amount = (x: number) => Number.isFinite(x) && x >= 0
   // a goroutine's name: a string id, or a stem's id with a number of up to 9 digits (NAME_NUMBER)
   const nameOk = (x: number, max: number) => x === -1 || (id(x, Infinity) && id(nameStem(x), max) && nameNumber(x) < 1e9)
   for (let i = 0; i + EVENT_WIDTH <= ev.length; i += EVENT_WIDTH) {
     const [op, t, a, b, c, d] = ev.subarray(i, i + EVENT_WIDTH)
-    let ok = Number.isFinite(t) && Math.abs(t) < 1e12
+    // times are ms since the run's origin
+    let ok = Number.isFinite(t) && t >= 0 && t < 1e12
     switch (op) {
       case Op.Spawn:
-        ok &&= id(a, LIMITS.goroutines) && nameOk(b, strings) && optional(c, strings)
+        ok &&= id(a, LIMITS.goroutines) && spawned[a] === 0 && nameOk(b, strings) && optional(c, strings)
+        if (ok) spawned[a] = 1
         break
       case Op.State:
-        ok &&= id(a, LIMITS.goroutines) && id(b, 32) && (c === -1 || id(c, LIMITS.jobs))
+        ok &&= alive(a) && id(b, 32) && (c === -1 || id(c, LIMITS.jobs))
         break
       case Op.Exit:
-        ok &&= id(a, LIMITS.goroutines) && id(b, 8) && optional(c, strings)
+        ok &&= alive(a) && id(b, 8) && optional(c, strings)
         break
       case Op.JobBegin:
+        // b = goroutine, c = cpu ms, d = io ms
+        ok &&= id(a, LIMITS.jobs) && alive(b) && amount(c) && amount(d)
+        break
       case Op.CpuPost:
-        ok &&= id(a, LIMITS.jobs)
+        // b = thread (−1: not recorded)
+        ok &&= id(a, LIMITS.jobs) && (b === -1 || id(b, 1024))
         break
       case Op.JobInfo:
         ok &&= id(a, LIMITS.jobs) && optional(c, strings) && optional(d, strings)
@@ -52,13 +62,17 @@ export function sanitizeEvents(ev: Float64Array, strings: number): { events: Flo
         ok &&= id(a, LIMITS.jobs) && id(c, 8) && optional(d, strings)
         break
       case Op.Resource:
-        ok &&= id(a, LIMITS.resources) && id(b, 8) && optional(c, strings)
+        ok &&= id(a, LIMITS.resources) && id(b, 8) && optional(c, strings) && (d === -1 || id(d, 1e9))
         break
       case Op.Sample:
+        // a value and two counts of parked goroutines
+        ok &&= id(a, LIMITS.resources) && Number.isFinite(b) && Math.abs(b) < 1e12 && id(c, 1e9) && id(d, 1e9)
+        break
       case Op.Buffered:
       case Op.Handoff:
       case Op.Delivered:
-        ok &&= id(a, LIMITS.resources)
+        // goroutines (−1: none) and an item
+        ok &&= id(a, LIMITS.resources) && (b === -1 || alive(b)) && (op === Op.Buffered ? Number.isFinite(c) : c === -1 || alive(c)) && Number.isFinite(d)
         break
       case Op.Mark:
         ok &&= optional(a, strings)
@@ -129,7 +143,8 @@ export function recordFrom(v: unknown, catalog: Catalog, notices: string[]): Tra
     hardwareConcurrency: Math.max(1, Math.min(1024, Math.round(num(m.hardwareConcurrency, 1)))),
     crossOriginIsolated: m.crossOriginIsolated === true,
     itersPerMs: Math.max(0, num(m.itersPerMs, 0)),
-    startedAt: num(m.startedAt, 0),
+    // a date the page can write (8.64e15 ms is the last one JavaScript has)
+    startedAt: Math.min(Math.max(num(m.startedAt, 0), 0), 8.64e15),
     source: m.source === 'theory' ? 'theory' : 'measured',
   }
   const status: TraceStatus = o.status === 'done' || o.status === 'stopped' || o.status === 'failed' ? o.status : 'stopped'

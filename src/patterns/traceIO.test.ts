@@ -106,6 +106,32 @@ describe('Open trace: a downloaded file opens as the run it was; a hostile file 
     expect(back.jobIds).toBe(tr.jobIds)
   })
 
+  it('events of goroutines never spawned, times before the origin and numbers that are not numbers are dropped, and counted', async () => {
+    const tr = await virtual('pool', { n: 5 }, { pool: 2 })
+    const rec = toRecord(tr)
+    const g = tr.goroutines // one past the last goroutine the file spawns
+    const bad = Float64Array.from([
+      Op.State, 5, g + 10, 2, -1, -1, // a goroutine never spawned
+      Op.Exit, 5, g + 10, 0, -1, -1, // its exit
+      Op.State, -1000, 0, 2, -1, -1, // before the run's origin
+      Op.Sample, 5, 0, NaN, 0, 0, // a sample without a value
+      Op.Sample, 5, 0, 1, -3, 0, // a negative count of parked goroutines
+      Op.JobBegin, 5, 7, 0, -10, 0, // negative cpu ms
+      Op.Handoff, 5, 0, 0, g + 10, 1, // to a goroutine never spawned
+    ])
+    // after the file's own events, so that its goroutines are spawned by then
+    const events = new Float64Array(rec.events.length + bad.length)
+    events.set(rec.events)
+    events.set(bad, rec.events.length)
+    const notices: string[] = []
+    const clean = recordFrom({ ...rec, events: encodeFloat64(events), meta: { ...rec.meta, startedAt: 1e300 } }, REGISTRY, notices)
+    expect(notices.join(' ')).toContain('7 events of the trace were not valid')
+    const back = fromRecord(clean!)
+    expect(back.goroutines).toBe(tr.goroutines)
+    expect(checkInvariants(back)).toEqual([])
+    expect(Number.isNaN(new Date(back.meta.startedAt).getTime())).toBe(false)
+  })
+
   it('a scenario inside a file is checked like a link: out-of-range values are clamped with a notice', async () => {
     const tr = await virtual('pool', { n: 5 }, { pool: 2 })
     const rec = { ...recordJson(tr), scenario: { pattern: 'pool', shared: { ...tr.scenario.shared, n: 1e9 }, params: { pool: -3, buffer: 'x', __proto__: 1 } } }

@@ -4,6 +4,7 @@ import { isBusy, run } from './actions'
 import { store } from './app'
 import { forgetNotices, notify } from './notices'
 import { MAX_PINS, clearPins, labelOf, pin } from './pins'
+import { planOf } from './theory'
 import { traceHub } from './traceHub'
 import { setView } from './view'
 
@@ -74,6 +75,8 @@ export async function openTraceFile(file: File): Promise<void> {
   const trace = fromRecord(opened.trace)
   const theory = opened.theory ? fromRecord(opened.theory) : null
   traceHub.set(trace, theory)
+  // a file without a readable ideal schedule gets one, for the machine it was recorded on
+  if (!theory) void planOf(trace.scenario, trace.meta.hardwareConcurrency).then((t) => traceHub.get() === trace && traceHub.setTheory(t), () => {})
   forgetNotices('run')
   store.setState((s) => ({
     scenario: trace.scenario,

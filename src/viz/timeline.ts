@@ -102,9 +102,12 @@ export function createTimeline(el: HTMLElement, opts: TimelineOptions = {}): Tim
     const x = scaleLinear().domain([xMin, xMax]).range([left, width - M.right])
     const plotH = height - top - bottom
     const pitch = Math.min(input.large ? MAX_PITCH * 1.3 : MAX_PITCH, plotH / Math.max(1, lanes))
-    // Decided by the scenario's size, not by what is drawn so far, so a run never switches mid-way.
+    // Decided by the scenario's size, not by what is drawn so far, so a run never switches mid-way;
+    // a run until Stop has no size (it grows until then), and a finished one (an opened file) is
+    // as large as it is, whatever its scenario says
     const plannedJobs = Math.max(theory ? theory.jobsBegun : 0, scenario.shared.n)
-    const useCanvas = plannedJobs * BARS_PER_JOB > SVG_BAR_LIMIT
+    const recorded = trace && trace.status !== 'running' ? trace.segments : 0
+    const useCanvas = input.window > 0 || plannedJobs * BARS_PER_JOB > SVG_BAR_LIMIT || recorded > SVG_BAR_LIMIT
     // lanes under 2 px (a hundred goroutines on a projector): a bar of a few drawn in SVG stays 2 px
     // thick, over its neighbours' gap, so that one long job (a straggler) still shows as a line
     const barH = pitch >= 4 ? pitch * (input.large ? 0.84 : 0.74) : Math.max(useCanvas ? 1 : 2, pitch)
@@ -178,8 +181,9 @@ export function createTimeline(el: HTMLElement, opts: TimelineOptions = {}): Tim
       .attr('x', 6)
       .attr('y', height - 4)
       .attr('text-anchor', 'start')
-      // left out in a narrow plot, where it would run into the measured and theory labels on the same row
-      .text(pitch < 10 && !input.compact && width >= 560 ? `${lanes.toLocaleString('en-US')} lanes · ${pitch.toFixed(pitch < 1 ? 2 : 1)} px each` : '')
+      // how dense the lanes are, for a learner; not for an audience (projector mode), nor in a narrow
+      // plot, where it would run into the measured and theory labels on the same row
+      .text(pitch < 10 && !input.compact && !input.large && width >= 560 ? `${lanes.toLocaleString('en-US')} lanes · ${pitch.toFixed(pitch < 1 ? 2 : 1)} px each` : '')
   }
 
   function countJobBars(bars: Bar[]): number {
