@@ -146,7 +146,12 @@ function rangeText(spec: NumberSpec): string {
 
 /** Brings a number into its parameter's range (and to a whole number where required). */
 export function checkNumber(spec: NumberSpec, raw: number, fallback: number): Checked<number> {
-  if (!Number.isFinite(raw)) return { value: fallback, notice: `${spec.label}: not a number, kept ${fmtNumber(fallback)} (range ${rangeText(spec)})` }
+  if (Number.isNaN(raw)) return { value: fallback, notice: `${spec.label}: not a number, kept ${fmtNumber(fallback)} (range ${rangeText(spec)})` }
+  if (!Number.isFinite(raw)) {
+    // too large for a double ("1e309" typed in a box): out of range like any other, as in a link
+    const v = raw > 0 ? spec.max : spec.min
+    return { value: v, notice: `${spec.label}: a number ${raw > 0 ? 'above the maximum' : 'below the minimum'}, used ${fmtNumber(v)} (range ${rangeText(spec)})` }
+  }
   let v = spec.integer ? Math.round(raw) : raw
   if (v < spec.min) v = spec.min
   if (v > spec.max) v = spec.max
