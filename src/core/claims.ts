@@ -19,15 +19,19 @@ const EXACT = 0.005
 /** Within this, it is the computed one rounded (2.2× for 2.17×). */
 const ROUNDED = 0.05
 
-function fmt(x: number, unit: Claim['unit']): string {
+/** A claim's number as the talk writes it: "350 ms", "1.4×", "28.6 %" ('…' before there is one). */
+export function formatClaimValue(x: number, unit: Claim['unit']): string {
+  if (!Number.isFinite(x)) return '…'
   if (unit === '×') return `${x.toFixed(2).replace(/\.?0+$/, '')}×`
+  if (unit === '%') return `${(x * 100).toFixed(1).replace(/\.0$/, '')} %`
   return `${Math.round(x).toLocaleString('en-US')} ms`
 }
+const fmt = formatClaimValue
 
 /**
  * The value a claim is about, from named makespans (scenario ms): `makespan` is the preset's own
  * run (named `own`, its pattern id), `makespan:<label>` a compared run's, `ratio:<a>/<b>` run a's
- * over run b's.
+ * over run b's, `saving:<a>/<b>` the share of run a's time that run b saves (1 − b / a: "29 % faster").
  */
 export function claimValue(of: string, makespans: ReadonlyMap<string, number>, own: string): number {
   if (of === 'makespan') return makespans.get(own) ?? NaN
@@ -35,6 +39,10 @@ export function claimValue(of: string, makespans: ReadonlyMap<string, number>, o
   if (of.startsWith('ratio:')) {
     const [a, b] = of.slice('ratio:'.length).split('/')
     return (makespans.get(a) ?? NaN) / (makespans.get(b) ?? NaN)
+  }
+  if (of.startsWith('saving:')) {
+    const [a, b] = of.slice('saving:'.length).split('/')
+    return 1 - (makespans.get(b) ?? NaN) / (makespans.get(a) ?? NaN)
   }
   return NaN
 }

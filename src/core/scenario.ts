@@ -52,7 +52,8 @@ export interface Claim {
   says: string
   value?: number
   of?: string
-  unit?: 'ms' | '×'
+  /** ms (the default), × (a ratio of makespans) or % (time saved: `saving:a/b` is 1 − b / a) */
+  unit?: 'ms' | '×' | '%'
   rhetorical?: boolean
   /** what is wrong with it, when there is more to say than the numbers */
   note?: string

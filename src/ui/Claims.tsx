@@ -1,5 +1,5 @@
 import { use, useDeferredValue, useEffect, useState } from 'react'
-import { checkClaim, type ClaimCheck } from '../core/claims'
+import { checkClaim, formatClaimValue as fmt, type ClaimCheck } from '../core/claims'
 import { compareLabel, compareScenario, presetScenario, type Preset, type Scenario } from '../core/scenario'
 import type { Trace } from '../core/trace'
 import { encodeScenario } from '../core/url'
@@ -106,11 +106,6 @@ function ClaimsDialog({ title, checks, close }: { title: string; checks: ClaimCh
       <p className="dialog-note">Theory is the same program on a virtual clock; “measured” needs a real run of exactly that scenario (pin runs, or press A on the scene).</p>
     </Dialog>
   )
-}
-
-function fmt(x: number, unit: 'ms' | '×' | undefined): string {
-  if (!Number.isFinite(x)) return '…'
-  return unit === '×' ? `${x.toFixed(2).replace(/\.?0+$/, '')}×` : `${Math.round(x).toLocaleString('en-US')} ms`
 }
 
 /** A few words: "✓ theory 650 ms · measured 652 ms", "✗ theory 350 ms (talk 8.6 % high)", "claim". */
