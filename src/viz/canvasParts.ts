@@ -24,20 +24,25 @@ export interface LaneGeometry {
 
 /**
  * The bars of one fill, as few rectangles as make the same picture: bars of a lane that touch or
- * overlap (within a quarter pixel) become one, and bars outside the plot are left out. Skia
+ * overlap (within a quarter pixel) become one, and bars outside the plot (the time axis: a run until
+ * Stop has ideal schedule beyond its axis) are left out or cut at its end. Skia
  * rasterises a Path2D when the canvas is committed, and thousands of sub-pixel rectangles cost
  * ~30 ms there (a continuous run's 60 s of ideal schedule); merged, it is a few hundred.
  */
 export class Bars {
   readonly path = new Path2D()
   private readonly open = new Map<number, { a: number; b: number }>()
-  constructor(private readonly g: LaneGeometry) {}
+  /** the axis' last px (a bar that ends there may take a pixel more) */
+  private readonly right: number
+  constructor(private readonly g: LaneGeometry) {
+    this.right = Math.min(g.x.range()[1] + 1, g.width + 1)
+  }
 
   add(px0: number, px1: number, y: number, min: number): void {
     const g = this.g
-    const b = Math.min(Math.max(px1, px0 + min), g.width + 1)
+    const b = Math.min(Math.max(px1, px0 + min), this.right)
     const a = Math.max(px0, g.left - 2)
-    if (a > g.width || b < g.left - 1 || y > g.height || y + g.barH < 0) return
+    if (a >= this.right || b < g.left - 1 || y > g.height || y + g.barH < 0) return
     const cur = this.open.get(y)
     if (cur && a <= cur.b + 0.25 && b >= cur.a - 0.25) {
       cur.a = Math.min(cur.a, a)

@@ -21,4 +21,11 @@ describe('fitLabel', () => {
     expect(fit.text.endsWith('…')).toBe(true)
     expect(fit.text.length * 0.6 * fit.px).toBeLessThanOrEqual(60)
   })
+
+  it('in projector mode shrinks no further than its floor (24 px), and cuts instead', () => {
+    const fit = fitLabel('Transform 4', 26, 136, 0.58, 24)
+    expect(fit.px).toBe(24)
+    expect(fit.text.endsWith('…')).toBe(true)
+    expect(fit.text.length * 0.58 * fit.px).toBeLessThanOrEqual(136)
+  })
 })

@@ -19,9 +19,9 @@ const MIN_FIT_PX = 11
  */
 export function drawLabels(g: G, names: string[], pitch: number, laneY: (l: number) => number, barH: number, highlight: ReadonlySet<number>, large = false, left = M.left, height = Infinity, groupNames: [number, number][] = []): void {
   // as large as the lane allows, never below 11 px (24 px and up in projector mode); every lane
-  // labelled when there is room, else every k-th one
+  // labelled when there is room (a pixel between labels), else every k-th one
   const px = large ? LABEL_PX.large : Math.max(11, Math.min(LABEL_PX.normal, pitch * 0.6))
-  const every = Math.max(1, Math.ceil((px + 2) / Math.max(pitch, 0.01)))
+  const every = Math.max(1, Math.ceil((px + 1) / Math.max(pitch, 0.01)))
   // a label is never cut by an edge: the first moves down, the last up, a label without room goes
   const yOf = (lane: number) => Math.max(px * 0.6, Math.min(laneY(lane) + barH / 2, height - px * 0.6))
   const shown = names
@@ -40,17 +40,18 @@ export function drawLabels(g: G, names: string[], pitch: number, laneY: (l: numb
       const bold = highlight.has(d.lane)
       const y = yOf(d.lane)
       const beside = groupNames.some(([y0, y1]) => y + px / 2 > y0 && y - px / 2 < y1)
-      const fit = fitLabel(bold ? `★ ${d.name}` : d.name, px, left - 10 - (beside ? GROUP_NAME_PX : 0), bold ? EM_PER_CHAR.bold : EM_PER_CHAR.normal)
+      // in projector mode a label stays large enough for the back row: cut rather than shrunk below that
+      const fit = fitLabel(bold ? `★ ${d.name}` : d.name, px, left - 10 - (beside ? GROUP_NAME_PX : 0), bold ? EM_PER_CHAR.bold : EM_PER_CHAR.normal, large ? LABEL_PX.large - 2 : MIN_FIT_PX)
       this.setAttribute('font-size', String(fit.px))
       if (this.textContent !== fit.text) this.textContent = fit.text
     })
 }
 
-/** The size (px) and text of a label that must fit `room` px: smaller first, then cut with "…". */
-export function fitLabel(text: string, px: number, room: number, emPerChar: number): { text: string; px: number } {
+/** The size (px) and text of a label that must fit `room` px: smaller first (down to `min` px), then cut with "…". */
+export function fitLabel(text: string, px: number, room: number, emPerChar: number, min = MIN_FIT_PX): { text: string; px: number } {
   const width = (s: string, size: number) => s.length * emPerChar * size
   if (width(text, px) <= room) return { text, px }
-  const size = Math.max(Math.min(px, MIN_FIT_PX), Math.floor(room / (text.length * emPerChar)))
+  const size = Math.max(Math.min(px, min), Math.floor(room / (text.length * emPerChar)))
   if (width(text, size) <= room) return { text, px: size }
   const chars = Math.max(1, Math.floor(room / (emPerChar * size)) - 1)
   return { text: `${text.slice(0, chars)}…`, px: size }
@@ -100,13 +101,15 @@ export function drawGhostsSvg(g: G, theory: Trace | null, x: ScaleLinear<number,
       if (!isNaN(b) && !isNaN(e)) ghosts.push({ lane: theory.jG.data[j], b: b / scale, e: e / scale })
     }
   }
+  // a run until Stop plans further than its axis goes: the ideal schedule ends with the axis
+  const right = x.range()[1]
   g.selectAll<SVGRectElement, (typeof ghosts)[number]>('rect')
-    .data(ghosts)
+    .data(ghosts.filter((j) => x(j.b) < right))
     .join('rect')
     .attr('class', 'ghost')
     .attr('x', (j) => x(j.b))
     .attr('y', (j) => laneY(j.lane))
-    .attr('width', (j) => Math.max(0.5, x(j.e) - x(j.b)))
+    .attr('width', (j) => Math.max(0.5, Math.min(x(j.e), right) - x(j.b)))
     .attr('height', barH)
     .attr('fill', filled ? GHOST_FILL : 'none')
     .attr('stroke', filled ? GHOST_STROKE : GHOST_OUTLINE)
