@@ -94,6 +94,8 @@ test.describe('axe finds no violation', () => {
     await page.keyboard.press('n')
     await page.keyboard.press('c')
     await expect(page.locator('.compare-run')).toHaveCount(2)
+    // each pinned run named once: its pattern, then its scenario
+    await expect(page.locator('.compare-label')).toHaveText(['Worker pool 20 items × 20 ms · worker pool P = 4 · buffer 10', 'Unbounded 20 items × 20 ms · a goroutine per item'])
     await expectNoViolations(page, 'in the compare view')
   })
 

@@ -49,6 +49,20 @@ test('A on the opener runs its four patterns and stacks them on one time axis; p
   await expect(page.locator('.compare-run')).toHaveCount(4)
   await page.keyboard.press('r') // the four replay together
   await expect(page.locator('.compare-run .mark[data-id="cursor"]').first()).toBeVisible()
+  // paused, the status line says so, and , . step through the moments of all four
+  await page.keyboard.press('k')
+  await expect(page.getByTestId('status')).toHaveAttribute('data-replay', 'paused')
+  await expect(page.getByTestId('status-live')).toContainText('Replay paused')
+  const position = page.getByLabel('Compare replay position')
+  const paused = Number(await position.inputValue())
+  await page.keyboard.press('.')
+  await expect.poll(async () => Number(await position.inputValue())).toBeGreaterThan(paused)
+  const stepped = Number(await position.inputValue())
+  await page.keyboard.press('Shift+ArrowRight') // 5 % of the longest (5 s) further
+  await expect.poll(async () => Number(await position.inputValue())).toBeGreaterThan(stepped + 240)
+  const shifted = Number(await position.inputValue())
+  await page.keyboard.press(',')
+  await expect.poll(async () => Number(await position.inputValue())).toBeLessThan(shifted)
 })
 
 for (const [w, h] of [[1280, 720], [1024, 768]] as const) {
@@ -165,6 +179,12 @@ test('a downloaded trace opens again as a recorded run: it replays and exports l
   // the replay goes on to its end, where the cards show the whole run again
   await expect(page.getByTestId('status')).not.toHaveAttribute('data-replay', /./, { timeout: 10_000 })
   expect(await metric(page, 'makespan')).toBeCloseTo(makespan, 6)
+  // a file whose ideal schedule cannot be read gets it computed again, as its notice says
+  const file = JSON.parse(await readFile(path, 'utf8'))
+  file.metadata.goConcurrency.theory = { format: 'nope' }
+  await page.getByTestId('open-trace').setInputFiles({ name: 'no-theory.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) })
+  await expect(page.getByTestId('notice').last()).toContainText('it will be computed again')
+  await expect.poll(() => metric(page, 'theory')).toBe(350)
 })
 
 test('the Go code follows the replay; hovering a bar marks its line; picking a line marks the bars spent on it', async ({ page }) => {

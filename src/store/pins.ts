@@ -64,8 +64,8 @@ export function labelOf(tr: Trace): string {
   return mod ? `${mod.title} · ${mod.summary(tr.scenario)}` : tr.scenario.pattern
 }
 
-/** Pins a run (the oldest goes when there are MAX_PINS already). Returns its id. */
-export function pin(trace: Trace, theory: Trace | null, label = labelOf(trace)): number {
+/** Pins a run (the oldest goes when there are MAX_PINS already), named by its pattern (the compare view adds its scenario). Returns its id. */
+export function pin(trace: Trace, theory: Trace | null, label = REGISTRY.pattern(trace.scenario.pattern)?.title ?? trace.scenario.pattern): number {
   const id = nextId++
   const pins = [...pinStore.getState().pins, { id, label, trace, theory }].slice(-MAX_PINS)
   pinStore.setState({ pins })

@@ -2,7 +2,9 @@ import { Op, State } from '../core/events'
 import type { Trace } from '../core/trace'
 import { seek } from './actions'
 import { store } from './app'
+import { compareCursor, compareEnd, seekCompare } from './compareReplay'
 import { cursorTime } from './playback'
+import { pinStore } from './pins'
 import { traceHub } from './traceHub'
 
 /** The goroutine under the pointer on the timeline (−1: none); its state changes are events too. */
@@ -54,19 +56,37 @@ export function eventTimes(tr: Trace, lane: number): number[] {
   return [...new Set(stops)].toSorted((a, b) => a - b)
 }
 
-/** Moves the replay to the next (+1) or previous (−1) event. */
-export function stepEvent(dir: 1 | -1): void {
-  const tr = traceHub.get()
-  if (!tr || tr.status === 'running') return
-  const now = cursorTime(store.getState().playback, tr.end)
-  const ts = eventTimes(tr, hoveredLane)
-  const EPS = 1e-6
+const EPS = 1e-6
+
+/** The stop after (+1) or before (−1) `now` among `ts` (sorted), else the end or the start. */
+function nextStop(ts: readonly number[], now: number, dir: 1 | -1, end: number): number {
   const next = dir > 0 ? ts.find((t) => t > now + EPS) : ts.findLast((t) => t < now - EPS)
-  seek(next ?? (dir > 0 ? tr.end : 0))
+  return next ?? (dir > 0 ? end : 0)
 }
 
-/** Moves the replay by a share of the run (Shift + ← / →). */
+const comparing = () => store.getState().view.main === 'compare'
+
+/** Moves the replay to the next (+1) or previous (−1) event; in the compare view, of any pinned run. */
+export function stepEvent(dir: 1 | -1): void {
+  if (comparing()) {
+    const pins = pinStore.getState().pins
+    if (pins.length === 0) return
+    // on the runs' shared axis: scenario ms
+    const ts = pins.flatMap((p) => eventTimes(p.trace, -1).map((t) => t / p.trace.timeScale)).toSorted((a, b) => a - b)
+    seekCompare(nextStop(ts, compareCursor(store.getState().playback.speed), dir, compareEnd()))
+    return
+  }
+  const tr = traceHub.get()
+  if (!tr || tr.status === 'running') return
+  seek(nextStop(eventTimes(tr, hoveredLane), cursorTime(store.getState().playback, tr.end), dir, tr.end))
+}
+
+/** Moves the replay by a share of the run (Shift + ← / →), or of the longest pinned run in the compare view. */
 export function stepTime(share: number): void {
+  if (comparing()) {
+    if (pinStore.getState().pins.length > 0) seekCompare(compareCursor(store.getState().playback.speed) + share * compareEnd())
+    return
+  }
   const tr = traceHub.get()
   if (!tr) return
   seek(cursorTime(store.getState().playback, tr.end) + share * tr.end)

@@ -1,9 +1,11 @@
 import { lazy, memo, useEffect, useMemo } from 'react'
+import { useStore } from 'zustand'
 import { formatMs } from '../core/format'
 import { effectiveThreads } from '../core/shared'
 import { encodeScenario } from '../core/url'
 import { REGISTRY } from '../patterns/registry'
 import type { AppState } from '../store/app'
+import { compareEnd, compareReplay } from '../store/compareReplay'
 import { SATURATED_FPS, saturatesCores, usesCpu } from '../store/pace'
 import { compareAll, pinCurrent } from '../store/tools'
 import { setView } from '../store/view'
@@ -89,12 +91,16 @@ const SHORT_JOB_MS = 1
 function StatusLine({ done, jobs, version, at }: { done: number; jobs: number; version: number; at: number }) {
   const status = useApp((s) => s.status)
   const playing = useApp((s) => s.playback.playing)
-  const count = progressText(done, jobs)
+  const comparing = useApp((s) => s.view.main === 'compare')
+  // the compare view replays its pinned runs on a clock of its own
+  const pinned = useStore(compareReplay, (r) => (r.playing ? 'playing' : r.anchorT < compareEnd() ? 'paused' : null))
   const replaying = Number.isFinite(at)
+  const replay = comparing ? pinned : replaying ? (playing ? 'playing' : 'paused') : null
+  const count = comparing ? '' : progressText(done, jobs)
   return (
-    <span className="status" data-testid="status" data-status={status} data-version={version} data-replay={replaying ? (playing ? 'playing' : 'paused') : undefined} data-at={replaying ? at : undefined}>
+    <span className="status" data-testid="status" data-status={status} data-version={version} data-replay={replay ?? undefined} data-at={replaying && !comparing ? at : undefined}>
       <span role="status" aria-live="polite" aria-atomic="true" data-testid="status-live">
-        {statusText(status, replaying && !isBusyStatus(status) ? (playing ? 'playing' : 'paused') : null)}
+        {statusText(status, isBusyStatus(status) ? null : replay)}
       </span>
       {count && <span className="status-count"> {count}</span>}
     </span>
@@ -148,7 +154,8 @@ export function App() {
           ? `The ideal schedule ends the same way: the program ${theory.error.startsWith('fatal') ? 'deadlocks' : 'fails'}, whatever the machine.`
           : `The ideal schedule ends in ${theory.error.startsWith('fatal') ? 'a deadlock' : 'an error'}: ${theory.error}`,
     },
-    !busy && runsUntilStop && { id: 'until-stop', text: 'This run goes on until you press Stop (Space); the axis shows its last 20 s.' },
+    // before such a run, not after it (a stopped one is on screen)
+    !busy && runsUntilStop && trace === null && { id: 'until-stop', text: 'This run goes on until you press Stop (Space); the axis shows its last 20 s.' },
     trace && busy && saturatesCores(trace) && { id: 'live-fps', text: `Live view at ${SATURATED_FPS} fps: the cpu jobs use every core. Replay (R) is smooth.` },
     !busy && expectedMs > LONG_RUN_MS && { id: 'long-run', text: `This run will take about ${formatMs(expectedMs)}. Stop (Space) ends it at any time; a smaller time scale runs it faster.` },
     theory && usesCpu(theory) && threads > hw && {

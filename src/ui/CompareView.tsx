@@ -95,27 +95,32 @@ export default function CompareView() {
   return (
     <section className="compare" aria-label="Compare" data-testid="compare-view">
       <div className="compare-runs">
-        {pins.map((p, i) => (
-          <div key={p.id} className="compare-run" data-makespan={makespan(p)}>
-            <div className="compare-head">
-              <span className="compare-label" title={`${p.label} · ${REGISTRY.pattern(p.trace.scenario.pattern)?.summary(p.trace.scenario) ?? ''}`}>
-                {p.label}
-                <small> {REGISTRY.pattern(p.trace.scenario.pattern)?.summary(p.trace.scenario)}</small>
-              </span>
-              <span className="compare-ms">{Number.isFinite(makespan(p)) ? formatMs(makespan(p)) : p.trace.status}</span>
-              <span className="compare-vs">{i > 0 ? versus(makespan(p), first) : 'the first'}</span>
-              <button className="tool" onClick={() => unpin(p.id)} aria-label={`Unpin ${p.label}`} title="Unpin">
-                ×
-              </button>
+        {pins.map((p, i) => {
+          const summary = REGISTRY.pattern(p.trace.scenario.pattern)?.summary(p.trace.scenario) ?? ''
+          // a pin of an earlier version may carry its scenario in its label already
+          const own = p.label.includes(summary) ? '' : summary
+          return (
+            <div key={p.id} className="compare-run" data-makespan={makespan(p)}>
+              <div className="compare-head">
+                <span className="compare-label" title={own ? `${p.label} · ${own}` : p.label}>
+                  {p.label}
+                  {own && <small> {own}</small>}
+                </span>
+                <span className="compare-ms">{Number.isFinite(makespan(p)) ? formatMs(makespan(p)) : p.trace.status}</span>
+                <span className="compare-vs">{i > 0 ? versus(makespan(p), first) : 'the first'}</span>
+                <button className="tool" onClick={() => unpin(p.id)} aria-label={`Unpin ${p.label}${own ? `, ${own}` : ''}`} title="Unpin">
+                  ×
+                </button>
+              </div>
+              <div
+                className="compare-host timeline-host"
+                ref={(el) => {
+                  hosts.current[i] = el
+                }}
+              />
             </div>
-            <div
-              className="compare-host timeline-host"
-              ref={(el) => {
-                hosts.current[i] = el
-              }}
-            />
-          </div>
-        ))}
+          )
+        })}
       </div>
       <div className="scrub">
         <button className="tool" onClick={replayPinned} title="Replay them together (R)">

@@ -67,12 +67,14 @@ export function MetricsPanel({ trace, metrics, theory, stale, continuous, theory
   // a pipeline or producer–consumer counts one job per stage of each item (a whole number of jobs per item)
   const jobsPerItem = Number.isFinite(m.jobsPlanned) && trace.scenario.shared.n > 0 ? m.jobsPlanned / trace.scenario.shared.n : 1
   const perItem = Number.isInteger(jobsPerItem) ? jobsPerItem : 1
+  // a run until Stop has a card of its own for the jobs done: the first one says how long it has run
+  const counting = running && !continuous
   return (
     <section className={`metrics ${stale ? 'stale' : ''}`} aria-label="Metrics">
       <Card
         id="makespan"
-        label={running ? 'Jobs done' : m.status === 'done' ? 'Measured makespan' : 'Elapsed'}
-        value={running ? `${formatCount(m.jobsDone)}${planned}` : m.status === 'done' ? formatMs(m.makespan) : formatMs(m.elapsed)}
+        label={counting ? 'Jobs done' : m.status === 'done' && !continuous ? 'Measured makespan' : 'Elapsed'}
+        value={counting ? `${formatCount(m.jobsDone)}${planned}` : m.status === 'done' && !continuous ? formatMs(m.makespan) : formatMs(m.elapsed)}
         raw={m.makespan}
         sub={replaying ? `replay at ${formatMs(m.replayAt)}` : m.status === 'done' ? undefined : m.status}
       />
@@ -86,7 +88,8 @@ export function MetricsPanel({ trace, metrics, theory, stale, continuous, theory
       {continuous && <Card id="jobs" label="Jobs done" value={formatCount(m.jobsDone)} raw={m.jobsDone} sub="in this run" />}
       <Card id="goroutines" label="Goroutines peak / total" value={`${formatCount(m.peakGoroutines)} / ${formatCount(m.totalGoroutines)}`} raw={m.peakGoroutines} sub="main included" hint="alive at once / spawned in all; main and helper goroutines count too" />
       <Card id="concurrency" label="Peak concurrency" value={formatCount(m.peakConcurrency)} raw={m.peakConcurrency} sub="jobs in progress at once" />
-      <Card id="throughput" label={perItem > 1 ? 'Throughput, all stages' : 'Throughput'} value={Number.isFinite(m.throughput) ? `${formatCount(Math.round(m.throughput))}/s` : '—'} raw={m.throughput} sub="jobs per scenario second" hint={perItem > 1 ? `each item is ${perItem} jobs here (one per stage): items per second are this divided by ${perItem}` : undefined} />
+      {/* items per second where an item is several jobs (one per stage), as the stage graph counts them */}
+      <Card id="throughput" label="Throughput" value={Number.isFinite(m.throughput) ? `${formatCount(Math.round(m.throughput / perItem))}/s` : '—'} raw={m.throughput / perItem} sub={perItem > 1 ? `items per scenario second (${perItem} jobs each)` : 'jobs per scenario second'} hint={perItem > 1 ? `each item is ${perItem} jobs here, one per stage: ${formatCount(Math.round(m.throughput))} jobs/s in all` : undefined} />
       {m.jobsFailed > 0 && <Card id="failed" label="Failed or dropped" value={formatCount(m.jobsFailed)} raw={m.jobsFailed} sub="jobs, each with its reason" tone="warn" />}
       {m.hasCpu && (
         <Card id="overhead" label="Dispatch overhead" hint="cpu jobs: a segment posted to a thread until that thread began computing" value={ms3(m.overheadMedian)} raw={m.overheadMedian} chars={8} sub={Number.isFinite(m.overheadMedian) ? `median; p95 ${ms3(m.overheadP95)}` : running ? 'median, once a job begins' : 'no cpu job began in this run'} />

@@ -113,9 +113,11 @@ export function createStageGraph(el: HTMLElement): StageGraphController {
     const got = results ? results.value.data[results.at(cursor)] ?? 0 : 0
     const rate = elapsed > 0 ? (got / (elapsed / scale)) * 1000 : NaN
     const s = stages[b]
+    // "so far" while the run (or the replay) has not reached its end
+    const sofar = !tr || tr.status === 'running' || cursor < tr.end ? ' so far' : ''
     meter.text(
       tr
-        ? `${formatCount(got)} results · ${Number.isFinite(rate) ? formatCount(Math.round(rate)) : '—'}/s so far · bottleneck ${s.name}: ${s.workers} / ${formatMs(s.cost)} = ${formatCount(Math.round((s.workers / s.cost) * 1000))}/s`
+        ? `${formatCount(got)} results · ${Number.isFinite(rate) ? formatCount(Math.round(rate)) : '—'}/s${sofar} · bottleneck ${s.name}: ${s.workers} / ${formatMs(s.cost)} = ${formatCount(Math.round((s.workers / s.cost) * 1000))}/s`
         : '',
     )
     el.dataset.bottleneck = s?.name ?? ''
