@@ -26,7 +26,6 @@ export function formatClaimValue(x: number, unit: Claim['unit']): string {
   if (unit === '%') return `${(x * 100).toFixed(1).replace(/\.0$/, '')} %`
   return `${Math.round(x).toLocaleString('en-US')} ms`
 }
-const fmt = formatClaimValue
 
 /**
  * The value a claim is about, from named makespans (scenario ms): `makespan` is the preset's own
@@ -34,17 +33,13 @@ const fmt = formatClaimValue
  * over run b's, `saving:<a>/<b>` the share of run a's time that run b saves (1 − b / a: "29 % faster").
  */
 export function claimValue(of: string, makespans: ReadonlyMap<string, number>, own: string): number {
-  if (of === 'makespan') return makespans.get(own) ?? NaN
-  if (of.startsWith('makespan:')) return makespans.get(of.slice('makespan:'.length)) ?? NaN
-  if (of.startsWith('ratio:')) {
-    const [a, b] = of.slice('ratio:'.length).split('/')
-    return (makespans.get(a) ?? NaN) / (makespans.get(b) ?? NaN)
-  }
-  if (of.startsWith('saving:')) {
-    const [a, b] = of.slice('saving:'.length).split('/')
-    return 1 - (makespans.get(b) ?? NaN) / (makespans.get(a) ?? NaN)
-  }
-  return NaN
+  const colon = of.indexOf(':')
+  const kind = colon < 0 ? of : of.slice(0, colon)
+  const rest = of.slice(colon + 1)
+  if (kind === 'makespan') return makespans.get(colon < 0 ? own : rest) ?? NaN
+  if (kind !== 'ratio' && kind !== 'saving') return NaN
+  const [a, b] = rest.split('/').map((run) => makespans.get(run) ?? NaN)
+  return kind === 'ratio' ? a / b : 1 - b / a
 }
 
 /** Holds one claim against the theory's (and, when there is one, a real run's) numbers. */
@@ -57,7 +52,7 @@ export function checkClaim(claim: Claim, own: string, theory: ReadonlyMap<string
   const off = (claim.value - t) / t
   const unit = claim.unit ?? 'ms'
   const verdict: Verdict = Math.abs(off) <= EXACT ? 'exact' : Math.abs(off) <= ROUNDED ? 'rounded' : 'wrong'
-  const base = `the theory gives ${fmt(t, unit)}`
+  const base = `the theory gives ${formatClaimValue(t, unit)}`
   const text =
     verdict === 'exact'
       ? `${base}: exact`

@@ -69,12 +69,13 @@ export function MetricsPanel({ trace, metrics, theory, stale, continuous, theory
   const perItem = Number.isInteger(jobsPerItem) ? jobsPerItem : 1
   // a run until Stop has a card of its own for the jobs done: the first one says how long it has run
   const counting = running && !continuous
+  const finished = m.status === 'done' && !continuous
   return (
     <section className={`metrics ${stale ? 'stale' : ''}`} aria-label="Metrics">
       <Card
         id="makespan"
-        label={counting ? 'Jobs done' : m.status === 'done' && !continuous ? 'Measured makespan' : 'Elapsed'}
-        value={counting ? `${formatCount(m.jobsDone)}${planned}` : m.status === 'done' && !continuous ? formatMs(m.makespan) : formatMs(m.elapsed)}
+        label={counting ? 'Jobs done' : finished ? 'Measured makespan' : 'Elapsed'}
+        value={counting ? `${formatCount(m.jobsDone)}${planned}` : formatMs(finished ? m.makespan : m.elapsed)}
         raw={m.makespan}
         sub={replaying ? `replay at ${formatMs(m.replayAt)}` : m.status === 'done' ? undefined : m.status}
       />
