@@ -78,7 +78,7 @@ describe('asciiTimeline golden files: the opener’s four patterns read as slide
     expect(rowOf(u, 'go #1')).toBe(rowOf(u, 'go #100').replace('go #100', 'go #1  '))
   })
 
-  it('batches are steps with the barrier marked; the pool keeps every worker busy to the end', async () => {
+  it('batches are steps with the barrier marked; the pool keeps every worker busy to the end, its ten jobs apart', async () => {
     const [, , bat, pool] = await opener()
     const b = asciiTimeline(bat)
     const start = (name: string) => rowOf(b, name).indexOf('█')
@@ -86,7 +86,14 @@ describe('asciiTimeline golden files: the opener’s four patterns read as slide
     expect(start('go #21')).toBeGreaterThan(start('go #11'))
     expect((rowOf(b, 'barriers').match(/\^/g) ?? []).length).toBe(10)
     const p = asciiTimeline(pool)
-    for (let w = 1; w <= 10; w++) expect(rowOf(p, `worker ${w}`)).toMatch(/ █+✓$/)
+    for (let w = 1; w <= 10; w++) {
+      expect(rowOf(p, `worker ${w}`)).toMatch(/ █[█▐]+✓$/)
+      // each worker takes ten 50 ms jobs back to back: nine starts of a next job
+      expect(rowOf(p, `worker ${w}`).split('▐')).toHaveLength(10)
+    }
+    expect(p).toContain('▐ next job')
+    // a goroutine per item runs one job: nothing to set apart, and no legend for it
+    expect(asciiTimeline(bat)).not.toContain('▐')
     expect(rowOf(p, 'producer')).toMatch(/ ▒+✓$/)
   })
 })

@@ -5,7 +5,10 @@
  *            0 ms     100 ms    200 ms
  *              |---------|---------|
  *   producer   ▒▒▒▒▒▒▒▒▒▒▒▒▒✓
- *   worker 1   ████████████████████✓
+ *   worker 1   █████████▐█████████▐████✓
+ *
+ * Where one job follows another with no gap, the new job's first column is drawn ▐, so a worker's
+ * jobs stay apart when each is at least two columns long.
  */
 import { Exit, State } from '../core/events'
 import { formatCount, formatMs } from '../core/format'
@@ -40,15 +43,17 @@ export interface AsciiCompareOptions {
   maxRows?: number
 }
 
-const GLYPH = { working: '█', blocked: '▒', waiting: '░', exitOk: '✓', exitCut: '✕', barrier: '^' } as const
+const GLYPH = { working: '█', nextJob: '▐', blocked: '▒', waiting: '░', exitOk: '✓', exitCut: '✕', barrier: '^' } as const
 
 const LEGEND_ITEMS = [
   `${GLYPH.working} working`,
   `${GLYPH.blocked} blocked on a channel`,
-  `${GLYPH.waiting} waiting (barrier, sleep)`,
+  `${GLYPH.waiting} barrier or sleep`,
   `${GLYPH.exitOk} returned`,
   `${GLYPH.exitCut} cut off or panicked`,
 ] as const
+/** in the legend of a diagram where a job follows another */
+const NEXT_JOB_ITEM = `${GLYPH.nextJob} next job`
 
 const DEFAULT_WIDTH = 100
 const DEFAULT_ROWS = 24
@@ -97,17 +102,27 @@ function hasBarriers(tr: Trace): boolean {
   return false
 }
 
+interface Coverage {
+  /** time covered by each kind of state in each column: [column * 3 + kind] */
+  cov: Float64Array
+  /** columns where a job starts right after another one on this lane */
+  nextJob: number[]
+}
+
 /**
  * Time covered by each kind of state in each of `columns` buckets of [0, spanMs] (scenario ms), for
- * the goroutines in `lanes`: [lane][column * 3 + kind]. Segments are clipped to the goroutine's life.
+ * the goroutines in `lanes`, and where one job follows another. Segments are clipped to the
+ * goroutine's life.
  */
-function coverage(tr: Trace, lanes: readonly number[], spanMs: number, columns: number): Float64Array[] {
+function coverage(tr: Trace, lanes: readonly number[], spanMs: number, columns: number): Coverage[] {
   const row = new Int32Array(tr.goroutines).fill(-1)
   lanes.forEach((g, i) => (row[g] = i))
   const out = lanes.map(() => new Float64Array(columns * 3))
   const scale = tr.timeScale
   const end = tr.end / scale
   const b = spanMs / columns
+  // each lane's jobs in order: [job, first ms, last ms] (segments come in time order per goroutine)
+  const jobs: [number, number, number][][] = lanes.map(() => [])
   for (let s = 0; s < tr.segments; s++) {
     const g = tr.sG.data[s]
     if (g < 0 || g >= row.length || row[g] < 0) continue
@@ -123,13 +138,34 @@ function coverage(tr: Trace, lanes: readonly number[], spanMs: number, columns: 
     t0 = Math.max(0, t0)
     t1 = Math.min(spanMs, t1)
     if (!(t1 > t0)) continue
-    const cov = out[row[g]]
+    const lane = row[g]
+    const cov = out[lane]
     const c0 = Math.min(columns - 1, Math.floor(t0 / b))
     const c1 = Math.min(columns - 1, Math.floor(t1 / b))
     for (let c = c0; c <= c1; c++) {
       const len = Math.min(t1, (c + 1) * b) - Math.max(t0, c * b)
       if (len > 0) cov[c * 3 + kind] += len
     }
+    const job = tr.sJob.data[s]
+    if (kind !== WORKING || job < 0) continue
+    const list = jobs[lane]
+    const last = list[list.length - 1]
+    if (last && last[0] === job) last[2] = Math.max(last[2], t1)
+    else list.push([job, t0, t1])
+  }
+  return out.map((cov, lane) => ({ cov, nextJob: nextJobColumns(jobs[lane], b) }))
+}
+
+/**
+ * Columns where a job starts less than half a column after the one before it ends, both being at
+ * least two columns long: shorter jobs would turn a bar into stripes.
+ */
+function nextJobColumns(jobs: readonly [number, number, number][], bucketMs: number): number[] {
+  const out: number[] = []
+  for (let i = 1; i < jobs.length; i++) {
+    const [, a0, a1] = jobs[i - 1]
+    const [, b0, b1] = jobs[i]
+    if (b0 - a1 < bucketMs / 2 && a1 - a0 >= 2 * bucketMs && b1 - b0 >= 2 * bucketMs) out.push(Math.round(b0 / bucketMs))
   }
   return out
 }
@@ -176,8 +212,9 @@ export function laneBar(tr: Trace, g: number, spanMs: number, columns: number): 
   return renderBar(tr, g, cov, columns, bucketMs).replace(/ +$/, '')
 }
 
-function renderBar(tr: Trace, g: number, cov: Float64Array, columns: number, bucketMs: number): string {
+function renderBar(tr: Trace, g: number, { cov, nextJob }: Coverage, columns: number, bucketMs: number): string {
   const { chars, last } = barOf(cov, columns, bucketMs)
+  for (const c of nextJob) if (c > 0 && c < columns && chars[c] === GLYPH.working && chars[c - 1] === GLYPH.working) chars[c] = GLYPH.nextJob
   const exit = tr.gExit.data[g] / tr.timeScale
   if (!isNaN(exit)) {
     const at = last >= 0 ? last + 1 : Math.max(0, Math.min(columns, Math.round(exit / bucketMs)))
@@ -284,8 +321,14 @@ export function asciiTimeline(tr: Trace, opts: AsciiOptions = {}): string {
     const axis = makeAxis(spanOf(tr), labelWidth(labelNames(tr, maxRows), width), width)
     out.push('', ...axis.lines, ...laneRows(tr, axis, maxRows, width), '')
   } else out.push('(no goroutines recorded)')
-  out.push(...wrap(LEGEND_ITEMS, '  ', width), ...totals(tr, opts.theoryMs, width))
+  out.push(...legend(out, width), ...totals(tr, opts.theoryMs, width))
   return out.join('\n')
+}
+
+/** The legend, with ▐ when the diagram above draws it. */
+function legend(above: readonly string[], width: number): string[] {
+  const next = above.some((l) => l.includes(GLYPH.nextJob))
+  return wrap(next ? [LEGEND_ITEMS[0], NEXT_JOB_ITEM, ...LEGEND_ITEMS.slice(1)] : LEGEND_ITEMS, '  ', width)
 }
 
 function compareTitle(runs: readonly AsciiRun[]): string {
@@ -327,6 +370,6 @@ export function asciiCompare(runs: readonly AsciiRun[], opts: AsciiCompareOption
     const indent = ' '.repeat(axis.label + 1)
     out.push(rule(r.label), ...laneRows(r.trace, axis, maxRows, width), ...totals(r.trace, r.theoryMs, width - indent.length).map((l) => indent + l))
   }
-  out.push(...axis.lines.toReversed(), '', ...wrap(LEGEND_ITEMS, '  ', width), ...compareSummary(runs, width))
+  out.push(...axis.lines.toReversed(), '', ...legend(out, width), ...compareSummary(runs, width))
   return out.join('\n')
 }
