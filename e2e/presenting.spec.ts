@@ -185,6 +185,23 @@ test('a downloaded trace opens again as a recorded run: it replays and exports l
   await page.getByTestId('open-trace').setInputFiles({ name: 'no-theory.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) })
   await expect(page.getByTestId('notice').last()).toContainText('it will be computed again')
   await expect.poll(() => metric(page, 'theory')).toBe(350)
+
+  // a file whose times were shifted by years (epoch ms) is drawn on an axis of days whose labels do
+  // not touch, with the replay clock and the cards still readable
+  const bytes = Buffer.from(file.metadata.goConcurrency.trace.events, 'base64')
+  const events = new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length))
+  for (let i = 1; i < events.length; i += 6) events[i] += 5e11
+  file.metadata.goConcurrency.trace.events = Buffer.from(events.buffer).toString('base64')
+  await page.getByTestId('open-trace').setInputFiles({ name: 'shifted.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) })
+  await expect(page.locator('[data-metric="makespan"] .card-value')).toContainText(' d ')
+  const ticks = await page.locator('[data-testid="timeline"] .tick text').evaluateAll((els) => els.map((e) => [e.textContent ?? '', e.getBoundingClientRect().left, e.getBoundingClientRect().right] as const))
+  expect(ticks.length).toBeGreaterThanOrEqual(2)
+  expect(ticks.every(([text]) => text.endsWith(' d'))).toBe(true)
+  for (let i = 1; i < ticks.length; i++) expect(ticks[i][1], `${ticks[i - 1][0]} | ${ticks[i][0]}`).toBeGreaterThan(ticks[i - 1][2])
+  const clock = page.getByTestId('clock')
+  await expect(clock).toContainText(' d ')
+  expect(await clock.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true)
+  await expect(page.locator('[data-metric="ratio"] .card-value')).toHaveText(/^\d\.\de\d+×$/)
 })
 
 test('the Go code follows the replay; hovering a bar marks its line; picking a line marks the bars spent on it', async ({ page }) => {

@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react'
-import { formatCount, formatMs } from '../core/format'
+import { formatCount, formatFactor, formatMs } from '../core/format'
 import type { Metrics } from '../core/metrics'
 import type { Trace } from '../core/trace'
 
@@ -20,7 +20,7 @@ function Card({ id, label, value, raw, sub, tone, hint, data, chars = 6 }: { id:
 /** Real ms to the µs: "0.052 ms", or a bare dash before there is a value */
 const ms3 = (x: number) => (Number.isFinite(x) ? `${x.toFixed(3)} ms` : '—')
 /** A ratio: "1.011×", or a bare dash when there is none (no "—×") */
-const times = (x: number, digits: number) => (Number.isFinite(x) ? `${x.toFixed(digits)}×` : '—')
+const times = (x: number, digits: number) => (Number.isFinite(x) ? `${formatFactor(x, digits)}×` : '—')
 
 /** Scenario ms of the ideal schedule (its makespan when it ends, else NaN). */
 function theoryMakespan(theory: Trace | null): number {

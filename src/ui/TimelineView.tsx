@@ -51,6 +51,9 @@ function highlightOf(tr: Trace | null): number[] {
  * Hosts the D3 controllers (created once, updated from one requestAnimationFrame loop, destroyed on
  * unmount). The loop reads the trace and the playback clock directly: no React render per frame.
  */
+/** Characters the replay clock's box holds before it widens ("250 ms / 500 ms"; styles.css: .scrub-clock). */
+const CLOCK_CHARS = 16
+
 /** A run that goes on until Stop shows this much scenario time at once (the axis slides). */
 export const CONTINUOUS_WINDOW_MS = 20_000
 
@@ -105,6 +108,7 @@ export function TimelineView({ theory, strips, stages, rolling, continuous, hasT
     let lastKey = ''
     let lastTheory: Trace | null | undefined = undefined
     let lastDraw = 0
+    let clockChars = CLOCK_CHARS
     let lastTrace: Trace | null = null
     let lastPattern = ''
     let auxPending: TimelineInput | null = null
@@ -178,7 +182,14 @@ export function TimelineView({ theory, strips, stages, rolling, continuous, hasT
       }
       if (clockRef.current) {
         const shownEnd = live ? cursor : end
-        clockRef.current.textContent = trace ? `${formatMs(Math.min(cursor, shownEnd) / scale)} / ${formatMs(shownEnd / scale)}` : ''
+        const text = trace ? `${formatMs(Math.min(cursor, shownEnd) / scale)} / ${formatMs(shownEnd / scale)}` : ''
+        clockRef.current.textContent = text
+        // the clock's box is fixed (no layout per frame); it widens, once, for a longer time ("8 m 20 s / 13 h 53 m")
+        const chars = Math.max(CLOCK_CHARS, text.length)
+        if (chars !== clockChars && (chars > clockChars || fresh)) {
+          clockChars = chars
+          clockRef.current.style.width = chars > CLOCK_CHARS ? `${chars + 1}ch` : ''
+        }
       }
       if (live) traceHub.drawn()
       else if (trace && mode === 'replay') traceHub.drawn(cursor)

@@ -2,7 +2,7 @@
  * The text pieces of the ASCII timelines (ascii.ts): widths in terminal columns, cutting, padding
  * and wrapping, and the time axis (ticks that land on whole columns) a diagram is laid out on.
  */
-import { tickFormatter } from '../core/format'
+import { tickFormatter, timeUnit } from '../core/format'
 
 /** Narrowest bar the axis leaves room for, and most ticks it draws. */
 const MIN_BAR = 8
@@ -69,7 +69,9 @@ export function makeAxis(spanMs: number, label: number, width: number): Axis {
   const span = spanMs > 0 ? spanMs : 1
   const maxColumns = Math.max(MIN_BAR, width - label - 2)
   const fmt = tickFormatter(span)
-  for (const step of [...steps(span), Infinity]) {
+  // round steps in the axis's unit (whole days on an axis of days)
+  const unit = timeUnit(span).ms
+  for (const step of [...steps(span / unit).map((s) => s * unit), Infinity]) {
     const ticks: number[] = [0]
     if (Number.isFinite(step)) for (let i = 1; i * step <= span * (1 + 1e-9); i++) ticks.push(i * step)
     if (ticks.length > MAX_TICKS) continue

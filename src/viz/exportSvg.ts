@@ -1,9 +1,10 @@
 import { scaleLinear } from 'd3-scale'
 import { Exit } from '../core/events'
-import { formatMs, tickFormatter } from '../core/format'
+import { formatMs } from '../core/format'
 import type { Trace } from '../core/trace'
 import { forEachBar } from './layout'
 import { BARRIER_COLOR, GHOST_OUTLINE, HATCHED, LEGEND, STATE_COLOR } from './palette'
+import { timeTicks } from './timeAxis'
 
 /** One run to draw: its label, its trace and the ideal schedule it is held to. */
 export interface SvgRun {
@@ -48,8 +49,7 @@ export function runsToSvg(runs: readonly SvgRun[], opts: SvgOptions = {}): strin
   const right = 40
   const end = Math.max(1, ...runs.map((run) => Math.max(run.trace.end / run.trace.timeScale, run.theory && run.theory.status === 'done' ? run.theory.end / run.theory.timeScale : 0))) * 1.03
   const x = scaleLinear().domain([0, end]).range([left, width - right])
-  const ticks = x.ticks(Math.max(2, Math.floor((width - left) / 140)))
-  const tick = tickFormatter(end)
+  const { values: ticks, format: tick } = timeTicks(0, end, width - left - right, 140, 10)
   const out: string[] = []
   let y = 16
   if (opts.title) {

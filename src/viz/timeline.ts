@@ -1,10 +1,10 @@
 import { axisTop } from 'd3-axis'
 import { scaleLinear, type ScaleLinear } from 'd3-scale'
 import { pointer, select } from 'd3-selection'
-import { tickFormatter } from '../core/format'
 import { createCanvasLanes } from './canvasLanes'
 import { describeAt, segmentAt } from './hover'
 import { addSvgHatches } from './hatch'
+import { timeTicks } from './timeAxis'
 import { BARS_PER_JOB, M, MAX_PITCH, marginsOf, SVG_BAR_LIMIT, forEachBar, laneCount, laneGroups, laneNames, timeDomain, type Bar, type TimelineController, type TimelineInput, type TimelineOptions } from './layout'
 import { AXIS_COLOR, HANDOFF_COLOR } from './palette'
 import { drawBarsSvg, drawExitsSvg, drawGhostsSvg, drawGroupBands, drawHandoffsSvg, drawLabels, drawLifelinesSvg } from './svgLanes'
@@ -124,7 +124,10 @@ export function createTimeline(el: HTMLElement, opts: TimelineOptions = {}): Tim
       gAxis
         .attr('display', hideAxis ? 'none' : null)
         .attr('transform', `translate(0,${top - 6})`)
-        .call(axisTop(x).ticks(Math.max(2, Math.floor(width / 110))).tickFormat((d) => tickFormatter(xMax)(+d)))
+        .call((g) => {
+          const ticks = timeTicks(xMin, xMax, width - left)
+          g.call(axisTop(x).tickValues(ticks.values).tickFormat((d) => ticks.format(+d)))
+        })
         .call((g) => g.selectAll('text').attr('fill', AXIS_COLOR))
     }
 
