@@ -95,6 +95,13 @@ for (const [w, h] of [[1280, 720], [1024, 768]] as const) {
     expect(sizes.values).toBeGreaterThanOrEqual(24)
     expect(sizes.scroll[0]).toBeLessThanOrEqual(sizes.scroll[2])
     expect(sizes.scroll[1]).toBeLessThanOrEqual(sizes.scroll[3])
+    if (w / h > 4 / 3) {
+      // on a wide screen the cards stand beside the timeline, which keeps the height for its 21 lanes (3 px each below it)
+      const timeline = await page.getByTestId('timeline').boundingBox()
+      const card = await page.locator('[data-metric="makespan"]').boundingBox()
+      expect(card!.x).toBeGreaterThan(timeline!.x + timeline!.width)
+      expect(Number((await timelineData(page)).pitch)).toBeGreaterThanOrEqual(6)
+    }
     await page.screenshot({ path: `e2e/__screens__/projector-${w}.png` })
   })
 }

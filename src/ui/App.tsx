@@ -220,33 +220,36 @@ export function App() {
               ? 'Its text alternative is a table with a row per goroutine: the key T shows it (projector mode hides the tools).'
               : 'Its text alternative is a table with a row per goroutine: the Table button in the tools above, or the key T.'}
         </p>
-        <div className={`views ${view.code && view.main === 'timeline' ? 'with-code' : ''} ${table && view.main === 'timeline' ? 'with-table' : ''}`}>
-          {view.main === 'timeline' && (
-            <TimelineView key={`${mod.id}|${strips.map((s) => s.resource).join('|')}`} theory={theory} strips={strips} stages={stages} rolling={rolling} continuous={continuous} hasTrace={trace !== null} />
-          )}
-          {view.main === 'timeline' && table && (
-            <Loadable what="the timeline as a table" fallback={LOADING}>
-              <TimelineTable theory={theory} />
-            </Loadable>
-          )}
-          {view.main === 'compare' && (
-            <Loadable what="the comparison" fallback={LOADING}>
-              <CompareView />
-            </Loadable>
-          )}
-          {view.main === 'sweep' && (
-            <Loadable what="the sweep" fallback={LOADING}>
-              <SweepView />
-            </Loadable>
-          )}
-          {view.code && view.main === 'timeline' && (
-            <Loadable what="the code panel" fallback={LOADING}>
-              <CodePanel pattern={shown.pattern} />
-            </Loadable>
-          )}
+        {/* the run: its views, the legend and the cards (in projector mode on a wide screen, the cards go beside the timeline when it is alone) */}
+        <div className={`run-area ${view.main === 'timeline' && !view.code && !table ? 'timeline-only' : ''}`}>
+          <div className={`views ${view.code && view.main === 'timeline' ? 'with-code' : ''} ${table && view.main === 'timeline' ? 'with-table' : ''}`}>
+            {view.main === 'timeline' && (
+              <TimelineView key={`${mod.id}|${strips.map((s) => s.resource).join('|')}`} theory={theory} strips={strips} stages={stages} rolling={rolling} continuous={continuous} hasTrace={trace !== null} />
+            )}
+            {view.main === 'timeline' && table && (
+              <Loadable what="the timeline as a table" fallback={LOADING}>
+                <TimelineTable theory={theory} />
+              </Loadable>
+            )}
+            {view.main === 'compare' && (
+              <Loadable what="the comparison" fallback={LOADING}>
+                <CompareView />
+              </Loadable>
+            )}
+            {view.main === 'sweep' && (
+              <Loadable what="the sweep" fallback={LOADING}>
+                <SweepView />
+              </Loadable>
+            )}
+            {view.code && view.main === 'timeline' && (
+              <Loadable what="the code panel" fallback={LOADING}>
+                <CodePanel pattern={shown.pattern} />
+              </Loadable>
+            )}
+          </div>
+          <Legend />
+          <MetricsPanel trace={trace} metrics={metrics} theory={trace ? runTheory : theory} stale={stale} continuous={continuous} theoryMs={theoryState.ms} />
         </div>
-        <Legend />
-        <MetricsPanel trace={trace} metrics={metrics} theory={trace ? runTheory : theory} stale={stale} continuous={continuous} theoryMs={theoryState.ms} />
       </main>
       {view.help && (
         <Loadable what="the keys" fallback={null}>

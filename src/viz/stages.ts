@@ -93,10 +93,13 @@ export function createStageGraph(el: HTMLElement): StageGraphController {
           head.append('span').attr('class', 'stage-name').text(s.name)
           if (c.k === b) head.append('span').attr('class', 'stage-tag').style('color', HIGHLIGHT_COLOR).text('⚑')
           cell.append('div').attr('class', 'stage-shape').text(`${s.workers} × ${formatMs(s.cost, s.cost < 1 ? 1 : 0)}`)
-          cell
-            .append('div')
-            .attr('class', 'stage-util')
-            .text(st ? `${Number.isFinite(util) ? Math.round(util * 100) : 0} % busy · ${formatCount(st.done)} done${st.dropped ? ` · ${formatCount(st.dropped)} ✕` : ''}` : capacity)
+          const line = cell.append('div').attr('class', 'stage-util')
+          if (!st) line.text(capacity)
+          else {
+            line.append('span').text(`${Number.isFinite(util) ? Math.round(util * 100) : 0} % busy`)
+            // a projector's narrow graph leaves the count out (styles.css)
+            line.append('span').attr('class', 'stage-done').text(` · ${formatCount(st.done)} done${st.dropped ? ` · ${formatCount(st.dropped)} ✕` : ''}`)
+          }
         } else {
           const ch = chanAt(tr, c.name, cursor)
           cell.attr('data-chan', c.name ?? '').attr('title', c.name ? `channel ${c.name}` : '')

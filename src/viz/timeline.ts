@@ -167,6 +167,7 @@ export function createTimeline(el: HTMLElement, opts: TimelineOptions = {}): Tim
     }
     el.dataset.mode = useCanvas ? 'canvas' : 'svg'
     el.dataset.lanes = String(lanes)
+    el.dataset.pitch = pitch.toFixed(1)
     el.dataset.bars = String(counts.bars)
     el.dataset.jobBars = String(counts.jobBars)
     // what a run that goes on until Stop still holds in detail (real ms since its origin)
