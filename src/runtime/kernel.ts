@@ -29,6 +29,8 @@ export function warm(): void {
 
 /** How near the best long window must come to the best short one (see `calibrate`). */
 const NEAR = 0.96
+/** Short windows are used only with a clock this fine (ms): 5 µs when cross-origin isolated, 100 µs or more when not. */
+const FINE_CLOCK = 0.02
 
 /** Iterations per ms of one run of `spin(iters)`. */
 function rateOf(iters: number): number {
@@ -36,6 +38,18 @@ function rateOf(iters: number): number {
   const t0 = performance.now()
   spin(iters, never)
   return iters / Math.max(performance.now() - t0, 0.01)
+}
+
+/** The smallest step of `performance.now()` seen in a few tries (ms). */
+export function clockStep(now: () => number = () => performance.now()): number {
+  let step = Infinity
+  for (let k = 0; k < 5; k++) {
+    const t0 = now()
+    let t1 = now()
+    for (let n = 0; t1 === t0 && n < 1e6; n++) t1 = now()
+    if (t1 > t0) step = Math.min(step, t1 - t0)
+  }
+  return Number.isFinite(step) ? step : 1
 }
 
 /**
@@ -48,18 +62,27 @@ function rateOf(iters: number): number {
  * than ideal. Short 2 ms windows, taken between the long ones, fit between the time slices the OS
  * hands out, so their best is a bound the long windows must come near (it runs a few per cent high
  * on an idle core). Until the best long window is within 4 % of it, more are taken, up to 40; if
- * none gets there, the rate is held to 96 % of the short bound.
+ * none gets there, the rate is held to 96 % of the short bound. A short window is timed with the
+ * clock's step added, so it never reads high by rounding; with a coarse clock (a page that is not
+ * cross-origin isolated) there are no short windows, and the best of eight long ones is the rate.
  */
-export function calibrate(measure: (iters: number) => number = rateOf): number {
+export function calibrate(measure: (iters: number) => number = rateOf, step = clockStep()): number {
   if (measure === rateOf) warm()
   const rough = measure(1_000_000)
   const long = Math.max(100_000, Math.round(rough * 15))
   const short = Math.max(10_000, Math.round(rough * 2))
+  const fine = step <= FINE_CLOCK
+  // a window of `iters` read as `rate` took iters / rate ms; one clock step more is its longest
+  const slow = (rate: number, iters: number) => iters / (iters / rate + step)
   let bestLong = 0
   let bestShort = 0
   for (let k = 0; k < 40; k++) {
     bestLong = Math.max(bestLong, measure(long))
-    bestShort = Math.max(bestShort, measure(short), measure(short))
+    if (!fine) {
+      if (k >= 7) break
+      continue
+    }
+    bestShort = Math.max(bestShort, slow(measure(short), short), slow(measure(short), short))
     if (k >= 7 && bestLong >= bestShort * NEAR) break
   }
   return Math.max(bestLong, bestShort * NEAR)
