@@ -35,3 +35,21 @@ test('runs pinned in two tabs are all kept: each tab shows the other\'s pins at 
   await expect(labels(page)).toContainText('Unbounded')
   expect(otherErrors).toEqual([])
 })
+
+test('when the browser refuses to store pins, the page says so once and keeps them for the session', async ({ page }) => {
+  await page.addInitScript(() => {
+    IDBObjectStore.prototype.put = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+    }
+  })
+  await open(page, 'pattern=pool&n=12&d=10&pool=4')
+  await runToEnd(page)
+  await page.keyboard.press('n')
+  await expect(page.getByTestId('notice')).toContainText('Pinned runs could not be stored')
+  await page.keyboard.press('2')
+  await runToEnd(page)
+  await page.keyboard.press('n')
+  await page.keyboard.press('c')
+  await expect(page.locator('.compare-label')).toHaveCount(2)
+  await expect(page.getByTestId('notice')).toHaveCount(1)
+})

@@ -3,6 +3,7 @@ import { createStore as createZustand } from 'zustand/vanilla'
 import type { TraceRecord } from '../core/traceIO'
 import type { Trace } from '../core/trace'
 import { REGISTRY } from '../patterns/registry'
+import { notify } from './notices'
 import { MAX_PINS, applyPinOps, sameKeys, storedEntries, type PinOp } from './pinOps'
 
 export { MAX_PINS }
@@ -30,7 +31,8 @@ interface PinState {
  */
 export const pinStore = createZustand<PinState>()(() => ({ pins: [] }))
 
-const db = typeof indexedDB !== 'undefined' ? createStore('go-concurrency', 'pins') : null
+/** The stored list's place; null when there is none or storing failed (the pins then stay for this session). */
+let db = typeof indexedDB !== 'undefined' ? createStore('go-concurrency', 'pins') : null
 const KEY = 'pins-v1'
 const channel = typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel('go-concurrency-pins') : null
 let nextId = 1
@@ -56,10 +58,19 @@ function change(op: PinOp<Pin>): void {
   if (saving === null)
     saving = setTimeout(() => {
       saving = null
-      enqueue(flush).catch(() => {
-        // storage full or refused (private mode): the pins stay for this session
-      })
+      enqueue(flush).catch(storingFailed)
     }, 50)
+}
+
+/**
+ * Storage is full or refused (private mode, a quota): from now on this tab keeps its pins for the
+ * session only, as they are on screen, and stops showing the stored list over them.
+ */
+function storingFailed(): void {
+  if (!db) return
+  db = null
+  pending = []
+  notify('warning', 'Pinned runs could not be stored (the browser refused its storage): they stay until this page is closed.')
 }
 
 /** Runs `task` after the storage work before it; its failure is the caller's and does not stop the queue. */
@@ -71,9 +82,10 @@ function enqueue(task: () => Promise<void>): Promise<void> {
 
 /** Applies this tab's pending changes to the stored list in one transaction, then tells the other tabs. */
 async function flush(): Promise<void> {
-  if (!db || pending.length === 0) return
-  const ops = pending
-  pending = []
+  const store = db
+  if (!store || pending.length === 0) return
+  // taken from `pending` only once stored: while they are stored, a refresh still shows them
+  const ops = pending.slice()
   // records are made by code loaded when the first pin is stored (the first page stays small)
   const { toRecord } = await import('../core/traceIO')
   const records = new Map(ops.flatMap((op) => (op.kind === 'add' ? [[op.pin.key, toStored(op.pin, toRecord)] as const] : [])))
@@ -84,8 +96,9 @@ async function flush(): Promise<void> {
       list = applyPinOps(storedEntries(old) as unknown as Stored[], ops, (p) => records.get(p.key) as Stored)
       return list
     },
-    db,
+    store,
   )
+  pending = pending.slice(ops.length)
   channel?.postMessage('changed')
   await show(list, [])
 }
@@ -127,14 +140,13 @@ async function show(stored: unknown, problems: string[]): Promise<void> {
 /** Reads the stored list again (another tab changed it). */
 function refresh(): Promise<void> {
   return enqueue(async () => {
-    if (db) await show(await get<unknown>(KEY, db), [])
+    const store = db
+    if (store) await show(await get<unknown>(KEY, store), [])
   })
 }
 
 channel?.addEventListener('message', () => {
-  refresh().catch(() => {
-    // storage refused: this tab keeps what it shows
-  })
+  refresh().catch(storingFailed)
 })
 
 /** The label of a run: its pattern and its scenario in a few words. */
@@ -169,7 +181,10 @@ export async function loadPins(): Promise<string[]> {
   if (!db) return []
   const problems: string[] = []
   try {
-    await enqueue(async () => show(await get<unknown>(KEY, db), problems))
+    await enqueue(async () => {
+      const store = db
+      if (store) await show(await get<unknown>(KEY, store), problems)
+    })
   } catch {
     problems.push('The pinned runs of an earlier visit could not be read.')
   }
