@@ -98,6 +98,21 @@ describe('asciiTimeline golden files: the opener’s four patterns read as slide
   })
 })
 
+describe('jobs set apart', () => {
+  it('a worker that waits for a thread between its cpu jobs still shows where each job begins', async () => {
+    // four workers on two threads: each job waits 50 ms for a thread (drawn as working), then runs 50 ms
+    const tr = await virtual('pool', { n: 16, d: 50, kind: 'cpu', threads: 2 }, { pool: 4, buffer: 4 })
+    const text = asciiTimeline(tr)
+    for (let w = 1; w <= 4; w++) expect(rowOf(text, `worker ${w}`).split('▐'), `worker ${w}`).toHaveLength(4)
+    expect(text).toContain('▐ next job')
+  })
+
+  it('the legend names ▐ only for a bar that draws it, not for a name that holds it', () => {
+    const tr = handTrace([[Op.Spawn, 0, 0, 0], [Op.State, 0, 0, State.Running], [Op.Exit, 10, 0, Exit.Returned]], ['g ▐ name'], 10)
+    expect(asciiTimeline(tr)).not.toContain('▐ next job')
+  })
+})
+
 describe('asciiCompare golden files: stacked runs on one shared time axis', () => {
   it('the opener: sequential vs unbounded vs batches vs pool', async () => {
     const text = asciiCompare((await opener()).map(runOf))

@@ -121,8 +121,10 @@ function coverage(tr: Trace, lanes: readonly number[], spanMs: number, columns: 
   const scale = tr.timeScale
   const end = tr.end / scale
   const b = spanMs / columns
-  // each lane's jobs in order: [job, first ms, last ms] (segments come in time order per goroutine)
+  // each lane's jobs in order: [job, first ms, last ms] (segments come in time order per goroutine);
+  // a wait for a thread (drawn as working, with no job) opens the job that follows it
   const jobs: [number, number, number][][] = lanes.map(() => [])
+  const opened = new Float64Array(lanes.length).fill(NaN)
   for (let s = 0; s < tr.segments; s++) {
     const g = tr.sG.data[s]
     if (g < 0 || g >= row.length || row[g] < 0) continue
@@ -147,11 +149,19 @@ function coverage(tr: Trace, lanes: readonly number[], spanMs: number, columns: 
       if (len > 0) cov[c * 3 + kind] += len
     }
     const job = tr.sJob.data[s]
-    if (kind !== WORKING || job < 0) continue
+    if (kind !== WORKING) {
+      opened[lane] = NaN
+      continue
+    }
+    if (job < 0) {
+      if (isNaN(opened[lane])) opened[lane] = t0
+      continue
+    }
     const list = jobs[lane]
     const last = list[list.length - 1]
     if (last && last[0] === job) last[2] = Math.max(last[2], t1)
-    else list.push([job, t0, t1])
+    else list.push([job, isNaN(opened[lane]) ? t0 : opened[lane], t1])
+    opened[lane] = NaN
   }
   return out.map((cov, lane) => ({ cov, nextJob: nextJobColumns(jobs[lane], b) }))
 }
@@ -248,12 +258,13 @@ function labelNames(tr: Trace, maxRows: number): string[] {
   return names
 }
 
-/** Rows of one trace on an axis: goroutines (and a summary row for the collapsed ones), barriers. */
-function laneRows(tr: Trace, axis: Axis, maxRows: number, width: number): string[] {
-  if (tr.goroutines === 0) return ['(no goroutines recorded)']
+/** Rows of one trace on an axis: goroutines (and a summary row for the collapsed ones), barriers; and whether a bar marks a next job. */
+function laneRows(tr: Trace, axis: Axis, maxRows: number, width: number): { rows: string[]; nextJob: boolean } {
+  if (tr.goroutines === 0) return { rows: ['(no goroutines recorded)'], nextJob: false }
   const { shown, hidden } = pickLanes(tr, maxRows)
   const covs = coverage(tr, shown, axis.spanMs, axis.columns)
   const rows: string[] = []
+  let nextJob = false
   const row = (name: string, bar: string) => (pad(cut(name, axis.label), axis.label) + ' ' + bar).replace(/ +$/, '')
   shown.forEach((g, i) => {
     if (hidden.length > 0 && i === shown.length - 1) {
@@ -262,10 +273,12 @@ function laneRows(tr: Trace, axis: Axis, maxRows: number, width: number): string
       const which = hidden.length === 1 ? first : `${first} … ${last}`
       rows.push(cut(`… ${formatCount(hidden.length)} more goroutine${hidden.length === 1 ? '' : 's'} (${which})`, width))
     }
-    rows.push(row(laneName(tr, g), renderBar(tr, g, covs[i], axis.columns, axis.bucketMs)))
+    const bar = renderBar(tr, g, covs[i], axis.columns, axis.bucketMs)
+    nextJob ||= bar.includes(GLYPH.nextJob)
+    rows.push(row(laneName(tr, g), bar))
   })
   if (hasBarriers(tr)) rows.push(row(BARRIER_LABEL, barrierRow(tr, axis.columns, axis.bucketMs)))
-  return rows
+  return { rows, nextJob }
 }
 
 /** Measured time in scenario ms, and how to say it for the run's status. */
@@ -317,18 +330,20 @@ export function asciiTimeline(tr: Trace, opts: AsciiOptions = {}): string {
   const width = widthOf(opts.width)
   const maxRows = opts.maxRows ?? DEFAULT_ROWS
   const out = [cut(opts.title ?? defaultTitle(tr), width)]
+  let nextJob = false
   if (tr.goroutines > 0) {
     const axis = makeAxis(spanOf(tr), labelWidth(labelNames(tr, maxRows), width), width)
-    out.push('', ...axis.lines, ...laneRows(tr, axis, maxRows, width), '')
+    const lanes = laneRows(tr, axis, maxRows, width)
+    nextJob = lanes.nextJob
+    out.push('', ...axis.lines, ...lanes.rows, '')
   } else out.push('(no goroutines recorded)')
-  out.push(...legend(out, width), ...totals(tr, opts.theoryMs, width))
+  out.push(...legend(nextJob, width), ...totals(tr, opts.theoryMs, width))
   return out.join('\n')
 }
 
-/** The legend, with ▐ when the diagram above draws it. */
-function legend(above: readonly string[], width: number): string[] {
-  const next = above.some((l) => l.includes(GLYPH.nextJob))
-  return wrap(next ? [LEGEND_ITEMS[0], NEXT_JOB_ITEM, ...LEGEND_ITEMS.slice(1)] : LEGEND_ITEMS, '  ', width)
+/** The legend, with ▐ when the bars above draw it. */
+function legend(nextJob: boolean, width: number): string[] {
+  return wrap(nextJob ? [LEGEND_ITEMS[0], NEXT_JOB_ITEM, ...LEGEND_ITEMS.slice(1)] : LEGEND_ITEMS, '  ', width)
 }
 
 function compareTitle(runs: readonly AsciiRun[]): string {
@@ -366,10 +381,13 @@ export function asciiCompare(runs: readonly AsciiRun[], opts: AsciiCompareOption
     return head + '─'.repeat(Math.max(0, Math.min(width, axis.label + 2 + axis.columns) - cols(head)))
   }
   out.push('', ...axis.lines)
+  let nextJob = false
   for (const r of runs) {
     const indent = ' '.repeat(axis.label + 1)
-    out.push(rule(r.label), ...laneRows(r.trace, axis, maxRows, width), ...totals(r.trace, r.theoryMs, width - indent.length).map((l) => indent + l))
+    const lanes = laneRows(r.trace, axis, maxRows, width)
+    nextJob ||= lanes.nextJob
+    out.push(rule(r.label), ...lanes.rows, ...totals(r.trace, r.theoryMs, width - indent.length).map((l) => indent + l))
   }
-  out.push(...axis.lines.toReversed(), '', ...legend(out, width), ...compareSummary(runs, width))
+  out.push(...axis.lines.toReversed(), '', ...legend(nextJob, width), ...compareSummary(runs, width))
   return out.join('\n')
 }

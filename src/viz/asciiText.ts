@@ -53,12 +53,15 @@ export interface Axis {
   lines: [string, string]
 }
 
-/** Candidate tick steps (scenario ms) in ascending order: 1, 2, 2.5 (from 25 ms on), 5 × 10^k. */
-function steps(spanMs: number): number[] {
+/**
+ * Candidate tick steps in ascending order, round in the axis's unit (`unit` ms: whole days on an
+ * axis of days): 1, 2, 2.5 (from 25 ms on), 5 × 10^k units. In scenario ms.
+ */
+function steps(spanMs: number, unit: number): number[] {
   const out: number[] = []
-  const top = Math.floor(Math.log10(spanMs))
+  const top = Math.floor(Math.log10(spanMs / unit))
   for (let k = top - 2; k <= top + 1; k++) {
-    const p = 10 ** k
+    const p = 10 ** k * unit
     for (const m of [1, 2, 2.5, 5]) if (m !== 2.5 || m * p >= 25) out.push(m * p)
   }
   return out
@@ -69,9 +72,7 @@ export function makeAxis(spanMs: number, label: number, width: number): Axis {
   const span = spanMs > 0 ? spanMs : 1
   const maxColumns = Math.max(MIN_BAR, width - label - 2)
   const fmt = tickFormatter(span)
-  // round steps in the axis's unit (whole days on an axis of days)
-  const unit = timeUnit(span).ms
-  for (const step of [...steps(span / unit).map((s) => s * unit), Infinity]) {
+  for (const step of [...steps(span, timeUnit(span).ms), Infinity]) {
     const ticks: number[] = [0]
     if (Number.isFinite(step)) for (let i = 1; i * step <= span * (1 + 1e-9); i++) ticks.push(i * step)
     if (ticks.length > MAX_TICKS) continue

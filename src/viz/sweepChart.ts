@@ -2,7 +2,8 @@ import { axisBottom, axisLeft } from 'd3-axis'
 import { scaleLinear, scaleLog } from 'd3-scale'
 import { select, type Selection } from 'd3-selection'
 import { line } from 'd3-shape'
-import { formatMs, tickFormatter } from '../core/format'
+import { formatMs } from '../core/format'
+import { timeTicks } from './timeAxis'
 
 /** One curve of a sweep: the value of the setting → makespan (scenario ms), with measured points. */
 export interface SweepSeries {
@@ -32,7 +33,8 @@ export function createSweepChart(el: HTMLElement): { update(input: SweepInput): 
   const ro = new ResizeObserver(() => last && update(last))
   ro.observe(el)
 
-  function panel(g: Selection<SVGGElement, unknown, null, undefined>, input: SweepInput, w: number, h: number, value: (ms: number) => number, yLabel: string, fmt: (v: number) => string): void {
+  /** A panel over the sweep's range; `fmt` labels its y ticks, or `times` picks and labels them (a time axis, round in its unit). */
+  function panel(g: Selection<SVGGElement, unknown, null, undefined>, input: SweepInput, w: number, h: number, value: (ms: number) => number, yLabel: string, fmt: ((v: number) => string) | 'times'): void {
     const xs = input.series.flatMap((s) => s.theory.map((p) => p.x))
     const ys = input.series.flatMap((s) => [...s.theory, ...s.measured].map((p) => value(p.ms))).filter(Number.isFinite)
     if (xs.length === 0) return
@@ -40,7 +42,11 @@ export function createSweepChart(el: HTMLElement): { update(input: SweepInput): 
     const x = input.log && x0 > 0 ? scaleLog().domain([x0, Math.max(x1, x0 * 1.01)]).range([MARGIN.left, w - MARGIN.right]) : scaleLinear().domain([x0, Math.max(x1, x0 + 1)]).range([MARGIN.left, w - MARGIN.right])
     const y = scaleLinear().domain([0, Math.max(1, ...ys) * 1.08]).range([h - MARGIN.bottom, MARGIN.top]).nice()
     g.append('g').attr('class', 'sweep-axis').attr('transform', `translate(0,${h - MARGIN.bottom})`).call(axisBottom(x).ticks(6, input.log ? '~s' : undefined))
-    g.append('g').attr('class', 'sweep-axis').attr('transform', `translate(${MARGIN.left},0)`).call(axisLeft(y).ticks(5).tickFormat((v) => fmt(+v)))
+    const yAxis = fmt === 'times' ? timeTicks(0, y.domain()[1], h - MARGIN.top - MARGIN.bottom, 45, 0) : { values: y.ticks(5), format: fmt }
+    g.append('g')
+      .attr('class', 'sweep-axis')
+      .attr('transform', `translate(${MARGIN.left},0)`)
+      .call(axisLeft(y).tickValues(yAxis.values).tickFormat((v) => yAxis.format(+v)))
     g.append('text').attr('class', 'sweep-title').attr('x', MARGIN.left).attr('y', MARGIN.top - 8).text(yLabel)
     g.append('text').attr('class', 'sweep-xlabel').attr('x', w - MARGIN.right).attr('y', h - 6).attr('text-anchor', 'end').text(input.label)
     for (const s of input.series) {
@@ -60,9 +66,7 @@ export function createSweepChart(el: HTMLElement): { update(input: SweepInput): 
     svg.selectAll('*').remove()
     const both = Number.isFinite(input.items)
     const ph = both ? h / 2 : h
-    const maxMs = Math.max(1, ...input.series.flatMap((s) => s.theory.map((p) => p.ms)))
-    const tick = tickFormatter(maxMs)
-    panel(svg.append('g'), input, w, ph, (ms) => ms, 'makespan (dashed: theory · dots: measured)', (v) => tick(v))
+    panel(svg.append('g'), input, w, ph, (ms) => ms, 'makespan (dashed: theory · dots: measured)', 'times')
     if (both) panel(svg.append('g').attr('transform', `translate(0,${ph})`), input, w, ph, (ms) => (ms > 0 ? (input.items / ms) * 1000 : NaN), 'throughput, items per second', (v) => `${Math.round(v).toLocaleString('en-US')}/s`)
     const legend = svg.append('g').attr('transform', `translate(${w - MARGIN.right},${MARGIN.top - 8})`)
     input.series.forEach((s, i) => {

@@ -118,14 +118,14 @@ export function createTimeline(el: HTMLElement, opts: TimelineOptions = {}): Tim
     clipRect.attr('x', left - 1).attr('y', 0).attr('width', Math.max(0, width - left)).attr('height', height)
     // the axis is rebuilt only when it changes (a live run's frames mostly keep it as it is)
     const hideAxis = Boolean(input.compact && !input.compact.axis)
-    const axisKey = `${xMin}|${xMax}|${left}|${width}|${top}|${hideAxis}`
+    const axisKey = `${xMin}|${xMax}|${left}|${width}|${top}|${hideAxis}|${Boolean(input.large)}`
     if (axisKey !== lastAxis) {
       lastAxis = axisKey
       gAxis
         .attr('display', hideAxis ? 'none' : null)
         .attr('transform', `translate(0,${top - 6})`)
         .call((g) => {
-          const ticks = timeTicks(xMin, xMax, width - left)
+          const ticks = timeTicks(xMin, xMax, width - left, 110, input.large ? 14 : 8)
           g.call(axisTop(x).tickValues(ticks.values).tickFormat((d) => ticks.format(+d)))
         })
         .call((g) => g.selectAll('text').attr('fill', AXIS_COLOR))
