@@ -53,3 +53,13 @@ test('when the browser refuses to store pins, the page says so once and keeps th
   await expect(page.locator('.compare-label')).toHaveCount(2)
   await expect(page.getByTestId('notice')).toHaveCount(1)
 })
+
+test('pinning the same run twice keeps one pin and says so', async ({ page }) => {
+  await open(page, 'pattern=pool&n=12&d=10&pool=4')
+  await runToEnd(page)
+  await page.keyboard.press('n')
+  await page.keyboard.press('n')
+  await expect(page.getByTestId('notice').last()).toContainText('pinned already')
+  await page.keyboard.press('c')
+  await expect(page.locator('.compare-label')).toHaveCount(1)
+})

@@ -95,6 +95,9 @@ for (const [w, h] of [[1280, 720], [1024, 768]] as const) {
     expect(sizes.values).toBeGreaterThanOrEqual(24)
     expect(sizes.scroll[0]).toBeLessThanOrEqual(sizes.scroll[2])
     expect(sizes.scroll[1]).toBeLessThanOrEqual(sizes.scroll[3])
+    // no card's number is cut short with "…"
+    const cut = await page.locator('.card-value').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent))
+    expect(cut).toEqual([])
     if (w / h > 4 / 3) {
       // on a wide screen the cards stand beside the timeline, which keeps the height for its 21 lanes (3 px each below it)
       const timeline = await page.getByTestId('timeline').boundingBox()

@@ -3,7 +3,7 @@ import { REGISTRY } from '../patterns/registry'
 import { isBusy, run } from './actions'
 import { store } from './app'
 import { forgetNotices, notify } from './notices'
-import { MAX_PINS, clearPins, labelOf, pin } from './pins'
+import { MAX_PINS, clearPins, labelOf, pin, pinStore } from './pins'
 import { planOf } from './theory'
 import { traceHub } from './traceHub'
 import { setView } from './view'
@@ -13,6 +13,10 @@ export function pinCurrent(): void {
   const tr = traceHub.get()
   if (!tr || tr.status === 'running') {
     notify('info', 'Run something first: a pinned run is a finished (or stopped) run.')
+    return
+  }
+  if (pinStore.getState().pins.some((p) => p.trace === tr)) {
+    notify('info', 'This run is pinned already: C shows the pinned runs.')
     return
   }
   pin(tr, traceHub.theory())

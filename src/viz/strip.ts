@@ -144,7 +144,8 @@ function chunkedPath(svg: Selection<SVGSVGElement, unknown, null, undefined>, cl
 
 function describe(r: ResourceTrack, caption: string, peak: number[], cap: number): string[] {
   if (r.kind !== ResourceKind.Chan) return [`${caption} (peak ${peak[0]})`]
-  const parts = [`${caption} ${r.name}: len peak ${peak[0]} of ${cap}`]
+  // a caption that names the channel ("jobs channel") is not followed by its name again
+  const parts = [`${caption}${caption.split(' ').includes(r.name) ? '' : ` ${r.name}`}: len peak ${peak[0]} of ${cap}`]
   if (peak[1] > 0) parts.push(`up to ${peak[1]} sender${peak[1] === 1 ? '' : 's'} parked`)
   if (peak[2] > 0) parts.push(`up to ${peak[2]} receiver${peak[2] === 1 ? '' : 's'} parked`)
   if (cap === 0) parts.push('unbuffered: every value is a direct handoff')
