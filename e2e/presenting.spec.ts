@@ -109,6 +109,25 @@ for (const [w, h] of [[1280, 720], [1024, 768]] as const) {
   })
 }
 
+test('projector mode: job labels on the bars are 18 px or more, or not drawn', async ({ page }) => {
+  test.setTimeout(60_000)
+  await page.setViewportSize({ width: 1280, height: 720 })
+  let drawn = 0
+  for (const id of ['pipeline-early-exit-deadlock', DECK[DECK.length - 1].id, 'opener-tiny']) {
+    await open(page, `preset=${id}`)
+    if (!(await page.evaluate(() => document.documentElement.classList.contains('projector')))) await page.keyboard.press('p')
+    await runToEnd(page)
+    await page.waitForTimeout(300)
+    const small = await page.locator('[data-testid="timeline"] .bar text').evaluateAll((els) =>
+      els.filter((e) => (e.textContent ?? '').trim() !== '' && parseFloat(getComputedStyle(e).fontSize) < 17.9).map((e) => `${e.textContent} ${getComputedStyle(e).fontSize}`),
+    )
+    expect(small, id).toEqual([])
+    drawn += await page.locator('[data-testid="timeline"] .bar text').evaluateAll((els) => els.filter((e) => (e.textContent ?? '').trim() !== '').length)
+  }
+  // the deadlock scene's lanes are tall enough for their labels
+  expect(drawn).toBeGreaterThan(0)
+})
+
 test('F asks for full screen, B blanks the screen and Esc brings it back, ? shows the keys and Esc closes them', async ({ page }) => {
   await open(page)
   await page.keyboard.press('f')

@@ -142,17 +142,20 @@ export function drawLifelinesSvg(g: G, tr: Trace | null, cursor: number, scale: 
 const MIN_LABEL_PX = 9
 
 /** Text on a bar: the job's label when it has one, else its number; only when it fits and can be read. */
-function barText(tr: Trace | null, b: Bar, width: number, pitch: number, fontPx: number): string {
-  if (!tr || b.job < 0 || (b.state !== State.Running && b.state !== State.Io) || pitch < 15 || fontPx < MIN_LABEL_PX || width <= 30) return ''
+function barText(tr: Trace | null, b: Bar, width: number, pitch: number, fontPx: number, minPx: number): string {
+  if (!tr || b.job < 0 || (b.state !== State.Running && b.state !== State.Io) || pitch < 15 || fontPx < minPx || width <= 30) return ''
   const label = tr.jLabel.data[b.job]
   const item = tr.jItem.data[b.job]
   const num = `#${(item >= 0 ? item : b.job) + 1}`
   const text = label >= 0 ? tr.text(label) : num
-  return text.length * 8 < width ? text : num.length * 8 < width ? num : ''
+  const charPx = Math.max(8, fontPx * 0.62)
+  return text.length * charPx < width ? text : num.length * charPx < width ? num : ''
 }
 
-export function drawBarsSvg(g: G, tr: Trace | null, bars: Bar[], x: ScaleLinear<number, number>, laneY: (l: number) => number, barH: number, pitch: number, emphasize: ((seg: number) => boolean) | null): void {
-  const fontPx = Math.min(18, barH * 0.6)
+/** Bars of a run; `large` (projector mode): job labels from 18 px up, or none. */
+export function drawBarsSvg(g: G, tr: Trace | null, bars: Bar[], x: ScaleLinear<number, number>, laneY: (l: number) => number, barH: number, pitch: number, emphasize: ((seg: number) => boolean) | null, large = false): void {
+  const fontPx = large ? Math.min(22, barH * 0.75) : Math.min(18, barH * 0.6)
+  const minPx = large ? 18 : MIN_LABEL_PX
   const sel = joinShapeWithLabel(g, 'bar', bars, (b) => b.key, 'rect')
   sel.attr('data-state', (b) => b.state).attr('data-job', (b) => b.job)
   sel.attr('opacity', (b) => (emphasize && !emphasize(b.key) ? DIMMED : null)).attr('data-emphasized', (b) => (emphasize && emphasize(b.key) ? '1' : null))
@@ -171,7 +174,7 @@ export function drawBarsSvg(g: G, tr: Trace | null, bars: Bar[], x: ScaleLinear<
     .attr('dy', '0.35em')
     .attr('text-anchor', 'middle')
     .attr('font-size', fontPx)
-    .call(setText, (b: Bar) => barText(tr, b, x(b.x1) - x(b.x0), pitch, fontPx))
+    .call(setText, (b: Bar) => barText(tr, b, x(b.x1) - x(b.x0), pitch, fontPx, minPx))
 }
 
 /** ✓ where a goroutine returned, ✕ where it was cut off or panicked, and a red ✕ where a job failed or was dropped. */

@@ -161,7 +161,7 @@ export function createTimeline(el: HTMLElement, opts: TimelineOptions = {}): Tim
         ghostGeom = ghostKey
       }
       drawLifelinesSvg(gLife, trace, input.cursor, scale, x, laneY, barH)
-      drawBarsSvg(gBars, trace, bars, x, laneY, barH, pitch, input.emphasize ?? null)
+      drawBarsSvg(gBars, trace, bars, x, laneY, barH, pitch, input.emphasize ?? null, Boolean(input.large))
       drawExitsSvg(gMarks, pitch >= 10 ? trace : null, input.cursor, scale, x, laneY, barH)
       drawHandoffsSvg(gHandoffs, pitch >= 8 ? trace : null, input.cursor, scale, x, laneY, barH)
     }
