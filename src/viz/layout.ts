@@ -54,9 +54,14 @@ export const DIMMED = 0.18
 /** Margins, shared with the strips under the timeline so that all read on one time axis. */
 export const M = { top: 34, right: 28, bottom: 40, left: 118 }
 
-/** Margins of a timeline: a compact one in a stack has little above and below; large labels need a wider label column. */
-export function marginsOf(input: Pick<TimelineInput, 'compact' | 'large'>): { top: number; bottom: number; left: number } {
-  const left = input.large ? 168 : M.left
+/**
+ * Margins of a timeline `width` px wide (a compact one in a stack has little above and below), and
+ * of the strips under it, which share its axis. In projector mode the lane names' column grows
+ * with a wide timeline (up to 260 px), so that "Validate 2" is not cut to "Validate…" on a
+ * 1920 px screen.
+ */
+export function marginsOf(input: Pick<TimelineInput, 'compact' | 'large'>, width = 0): { top: number; bottom: number; left: number } {
+  const left = input.large ? Math.round(Math.min(260, Math.max(168, width * 0.14))) : M.left
   if (!input.compact) return { top: M.top + (input.large ? 8 : 0), bottom: M.bottom, left }
   return { top: input.compact.axis ? (input.large ? 34 : 26) : 4, bottom: 4, left }
 }

@@ -55,7 +55,7 @@ export function createStrip(el: HTMLElement, resource: string, caption: string):
     if (width < 50 || height < 30) return
     const cursor = input.trace ? input.cursor : Infinity
     const dom = timeDomain(input)
-    const left = marginsOf(input).left
+    const left = marginsOf(input, width).left
     const x = scaleLinear().domain([dom.xMin, dom.xMax]).range([left, width - M.right]).clamp(true)
     const isChan = r?.kind === ResourceKind.Chan
     const pts = r && source ? series(source, r, cursor, x) : { value: [], send: [], recv: [], peak: [0, 0, 0] }
