@@ -182,6 +182,12 @@ test('when the clipboard is refused, the export shows its text in a dialog to co
   const dialog = page.getByRole('dialog', { name: 'The ASCII timeline to copy' })
   await expect(dialog.getByRole('textbox')).toBeFocused()
   expect(await dialog.getByRole('textbox').inputValue()).toContain('█')
+  // its 100 columns show whole, with no sideways scrolling, inside the dialog
+  expect(await dialog.getByRole('textbox').evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true)
+  const box = await dialog.getByRole('textbox').boundingBox()
+  const around = await dialog.boundingBox()
+  expect(box!.x + box!.width).toBeLessThanOrEqual(around!.x + around!.width)
+  await page.screenshot({ path: 'e2e/__screens__/manual-copy.png' })
   await page.keyboard.press('Escape')
   await expect(dialog).toHaveCount(0)
 })
