@@ -76,12 +76,9 @@ export function calibrate(measure: (iters: number) => number = rateOf, step = cl
   const slow = (rate: number, iters: number) => iters / (iters / rate + step)
   let bestLong = 0
   let bestShort = 0
-  for (let k = 0; k < 40; k++) {
+  for (let k = 0; k < (fine ? 40 : 8); k++) {
     bestLong = Math.max(bestLong, measure(long))
-    if (!fine) {
-      if (k >= 7) break
-      continue
-    }
+    if (!fine) continue
     bestShort = Math.max(bestShort, slow(measure(short), short), slow(measure(short), short))
     if (k >= 7 && bestLong >= bestShort * NEAR) break
   }

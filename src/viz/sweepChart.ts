@@ -1,5 +1,5 @@
 import { axisBottom, axisLeft } from 'd3-axis'
-import { scaleLinear, scaleLog } from 'd3-scale'
+import { scaleLinear, scaleLog, type ScaleLinear } from 'd3-scale'
 import { select, type Selection } from 'd3-selection'
 import { line } from 'd3-shape'
 import { formatMs } from '../core/format'
@@ -23,6 +23,9 @@ export interface SweepInput {
 
 const MARGIN = { top: 26, right: 24, bottom: 44, left: 78 }
 
+/** Ticks of a panel's y axis: their values and labels, for its scale and its height in px. */
+type YTicks = (y: ScaleLinear<number, number>, px: number) => { values: number[]; format: (v: number) => string }
+
 /**
  * Makespan (top) and throughput (bottom) over a range of one setting: the theory as a line per
  * series, measured runs as dots. Redrawn whenever the input changes.
@@ -33,8 +36,8 @@ export function createSweepChart(el: HTMLElement): { update(input: SweepInput): 
   const ro = new ResizeObserver(() => last && update(last))
   ro.observe(el)
 
-  /** A panel over the sweep's range; `fmt` labels its y ticks, or `times` picks and labels them (a time axis, round in its unit). */
-  function panel(g: Selection<SVGGElement, unknown, null, undefined>, input: SweepInput, w: number, h: number, value: (ms: number) => number, yLabel: string, fmt: ((v: number) => string) | 'times'): void {
+  /** A panel over the sweep's range; `yTicks` picks and labels its y ticks for the scale and its height in px. */
+  function panel(g: Selection<SVGGElement, unknown, null, undefined>, input: SweepInput, w: number, h: number, value: (ms: number) => number, yLabel: string, yTicks: YTicks): void {
     const xs = input.series.flatMap((s) => s.theory.map((p) => p.x))
     const ys = input.series.flatMap((s) => [...s.theory, ...s.measured].map((p) => value(p.ms))).filter(Number.isFinite)
     if (xs.length === 0) return
@@ -42,7 +45,7 @@ export function createSweepChart(el: HTMLElement): { update(input: SweepInput): 
     const x = input.log && x0 > 0 ? scaleLog().domain([x0, Math.max(x1, x0 * 1.01)]).range([MARGIN.left, w - MARGIN.right]) : scaleLinear().domain([x0, Math.max(x1, x0 + 1)]).range([MARGIN.left, w - MARGIN.right])
     const y = scaleLinear().domain([0, Math.max(1, ...ys) * 1.08]).range([h - MARGIN.bottom, MARGIN.top]).nice()
     g.append('g').attr('class', 'sweep-axis').attr('transform', `translate(0,${h - MARGIN.bottom})`).call(axisBottom(x).ticks(6, input.log ? '~s' : undefined))
-    const yAxis = fmt === 'times' ? timeTicks(0, y.domain()[1], h - MARGIN.top - MARGIN.bottom, 45, 0) : { values: y.ticks(5), format: fmt }
+    const yAxis = yTicks(y, h - MARGIN.top - MARGIN.bottom)
     g.append('g')
       .attr('class', 'sweep-axis')
       .attr('transform', `translate(${MARGIN.left},0)`)
@@ -66,8 +69,13 @@ export function createSweepChart(el: HTMLElement): { update(input: SweepInput): 
     svg.selectAll('*').remove()
     const both = Number.isFinite(input.items)
     const ph = both ? h / 2 : h
-    panel(svg.append('g'), input, w, ph, (ms) => ms, 'makespan (dashed: theory · dots: measured)', 'times')
-    if (both) panel(svg.append('g').attr('transform', `translate(0,${ph})`), input, w, ph, (ms) => (ms > 0 ? (input.items / ms) * 1000 : NaN), 'throughput, items per second', (v) => `${Math.round(v).toLocaleString('en-US')}/s`)
+    // makespans on a time axis, round in its unit; throughputs as items per second
+    panel(svg.append('g'), input, w, ph, (ms) => ms, 'makespan (dashed: theory · dots: measured)', (y, px) => timeTicks(0, y.domain()[1], px, 45, 0))
+    if (both)
+      panel(svg.append('g').attr('transform', `translate(0,${ph})`), input, w, ph, (ms) => (ms > 0 ? (input.items / ms) * 1000 : NaN), 'throughput, items per second', (y) => ({
+        values: y.ticks(5),
+        format: (v) => `${Math.round(v).toLocaleString('en-US')}/s`,
+      }))
     const legend = svg.append('g').attr('transform', `translate(${w - MARGIN.right},${MARGIN.top - 8})`)
     input.series.forEach((s, i) => {
       legend.append('text').attr('x', 0).attr('y', i * 18).attr('text-anchor', 'end').attr('class', 'sweep-legend').attr('fill', s.color).text(s.name)
